@@ -1,0 +1,226 @@
+"""The command line: ``normalize`` and ``translit-norm`` (a thin layer over the public API).
+
+Every command is ``main(argv) -> exit code`` so tests run it in-process. User errors (a bad
+registry, bad arguments) print one line and exit 2; nothing prints a traceback for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+from translit_norm.errors import TranslitNormError
+from translit_norm.registry import Registry
+from translit_norm.resolver import DEFAULT_THRESHOLD
+from translit_norm.results import Match, Status
+
+__all__ = ["main", "normalize_main"]
+
+PROG = "translit-norm"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line (not the whole usage) on a bad argument."""
+
+    def error(self, message: str) -> Any:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be within [0, 1], got {text}")
+    return value
+
+
+def _add_registry_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--registry",
+        action="append",
+        metavar="PATH",
+        help="registry file or directory (repeatable); replaces the embedded default",
+    )
+
+
+def _add_normalize_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("names", nargs="*", metavar="NAME", help="names to resolve (else stdin)")
+    _add_registry_option(parser)
+    parser.add_argument(
+        "--format",
+        choices=("text", "jsonl", "tsv"),
+        default="text",
+        help="text: the canonical name or the input unchanged; jsonl: one object per input; "
+        "tsv: input, status, id, name, score, method, alias",
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="add the pipeline's steps (jsonl: 'explain')"
+    )
+    parser.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        help=f"least score of a match (default {DEFAULT_THRESHOLD})",
+    )
+
+
+def _registry(paths: Sequence[str] | None) -> Registry:
+    return Registry.load(*paths) if paths else Registry.default()
+
+
+def _input_lines(stream: IO[bytes]) -> Iterator[tuple[str, str | None]]:
+    """(line, error) pairs from a byte stream: any line ending, a BOM, invalid UTF-8 kept.
+
+    Invalid bytes are carried as lone surrogates (``surrogateescape``) so the text format can
+    write them back unchanged; ``error`` says what was wrong with the line.
+    """
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline=None)
+    for line in text:
+        line = line[:-1] if line.endswith("\n") else line
+        bad = next((i for i, c in enumerate(line) if "\udc80" <= c <= "\udcff"), None)
+        yield line, None if bad is None else f"invalid UTF-8 at character {bad}"
+
+
+def _is_interactive(stream: IO[bytes]) -> bool:
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+    return not stat.S_ISREG(mode)
+
+
+def _tsv_field(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def format_match(match: Match, fmt: str, *, explain: bool = False) -> str:
+    """One output line (without the newline) for ``match`` in format ``fmt``."""
+    if fmt == "text":
+        return match.name if match.status is Status.MATCHED and match.name else match.input
+    if fmt == "tsv":
+        fields = (match.input, match.status, match.id, match.name, match.score, match.method)
+        return "\t".join(_tsv_field(v) for v in (*fields, match.alias))
+    return json.dumps(match.to_dict(explain=explain), ensure_ascii=False)
+
+
+def _error_line(line: str, error: str, fmt: str) -> str:
+    if fmt == "text":
+        return line
+    shown = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if fmt == "tsv":
+        return "\t".join((_tsv_field(shown), "error", "", "", "", "", ""))
+    record = {"input": shown, "status": "error", "id": None, "name": None, "score": None}
+    record |= {"alias": None, "method": None, "reason": error}
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _utf8_stdout() -> IO[str]:
+    """stdout writing UTF-8, with undecodable input bytes written back as they came."""
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(encoding="utf-8", errors="surrogateescape")
+    return stream
+
+
+def _run_normalize(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> int:
+    registry = _registry(args.registry)
+    explain = bool(args.explain)
+    if args.names:
+        source: Iterator[tuple[str, str | None]] = ((name, None) for name in args.names)
+        flush = False
+    else:
+        source = _input_lines(stdin)
+        flush = _is_interactive(stdin)
+    for line, error in source:
+        if error is not None:
+            out = _error_line(line, error, args.format)
+        else:
+            match = registry.resolve(line, threshold=args.threshold, explain=explain)
+            out = format_match(match, args.format, explain=explain)
+        stdout.write(out + "\n")
+        if flush:
+            stdout.flush()
+    return 0
+
+
+def _run_check(args: argparse.Namespace, stdout: IO[str]) -> int:
+    registry = Registry.load(*args.paths)
+    collisions = registry.collisions()
+    for collision in collisions:
+        stdout.write(f"collision: {collision}\n")
+    index = registry.index
+    stdout.write(
+        f"{len(registry)} entities, {index.alias_count()} names, "
+        f"{len(collisions)} collision{'s' if len(collisions) != 1 else ''}\n"
+    )
+    return 1 if collisions else 0
+
+
+def _normalize_parser(prog: str) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=prog,
+        description="Resolve names (arguments, else one per line on stdin) to canonical "
+        "entities. Exactly one output line per input line, in order.",
+    )
+    _add_normalize_options(parser)
+    return parser
+
+
+def _main_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="translit_norm: one entity out of many spellings.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    normalize = commands.add_parser("normalize", help="resolve names to canonical entities")
+    _add_normalize_options(normalize)
+    check = commands.add_parser("check", help="validate a registry and report key collisions")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="registry files or directories")
+    return parser
+
+
+def _guarded(run: Any, stdout: IO[str], stderr: IO[str], prog: str) -> int:
+    try:
+        code: int = run()
+        stdout.flush()
+        return code
+    except TranslitNormError as exc:
+        stderr.write(f"{prog}: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, and keep Python from complaining
+        # again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def normalize_main(argv: Sequence[str] | None = None) -> int:
+    """The ``normalize`` command (also ``python -m translit_norm``)."""
+    args = _normalize_parser("normalize").parse_args(argv)
+    return _guarded(
+        lambda: _run_normalize(args, sys.stdin.buffer, _utf8_stdout()),
+        sys.stdout,
+        sys.stderr,
+        "normalize",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``translit-norm`` command and its subcommands."""
+    args = _main_parser().parse_args(argv)
+    if args.command == "normalize":
+        run = lambda: _run_normalize(args, sys.stdin.buffer, _utf8_stdout())  # noqa: E731
+    else:
+        run = lambda: _run_check(args, sys.stdout)  # noqa: E731
+    return _guarded(run, sys.stdout, sys.stderr, PROG)

@@ -1,0 +1,342 @@
+"""Stage 3, keys: one comparable form for all the romanizations of one name.
+
+A key is a string of phoneme symbols. Latin spellings are read under each spelling convention
+that could have produced them (data/conventions.yaml), then folded by the rules below, each of
+which encodes one fact about how Slavic names are romanized. Cyrillic is first romanized by the
+per-language pivot tables (:mod:`translit_norm.transliteration`); other scripts by the ASCII
+folding backend. The same :class:`Keyer` keys registry aliases and queries, so the two sides
+never drift apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from translit_norm.cleaning import clean
+from translit_norm.errors import RegistryError
+from translit_norm.folding import DEFAULT_BACKEND, Folder, folder
+from translit_norm.transliteration import (
+    CYRILLIC_LANGUAGES,
+    cyrillic_table,
+    is_cyrillic,
+    plausible_languages,
+)
+from translit_norm.yamlio import YamlList, YamlMap, load_yaml_text
+
+__all__ = ["Grapheme", "KeyedName", "Keyer", "Reading", "fold_phonemes", "readings"]
+
+_VOWEL_LETTERS = "aeiouy"
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Grapheme:
+    """One Latin grapheme and the phoneme symbols it stands for under a convention."""
+
+    latin: str
+    key: str
+    before: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A spelling convention: how it reads each grapheme (its own first, then the common ones).
+
+    Attributes:
+        name: ``english``, ``slavic``, ``german`` or ``french``.
+        markers: Substrings that make the convention plausible; empty means always plausible.
+        table: First character -> graphemes starting with it, longest first.
+    """
+
+    name: str
+    markers: tuple[str, ...]
+    table: Mapping[str, tuple[Grapheme, ...]]
+
+    def applies(self, text: str) -> bool:
+        """Whether ``text`` (cleaned Latin) could have been written under this convention."""
+        return not self.markers or any(marker in text for marker in self.markers)
+
+    def phonemes(self, latin: str, fold: Folder) -> str:
+        """Read cleaned Latin ``latin`` into phoneme symbols under this convention."""
+        if not latin.isascii():
+            latin = "".join(c if c.isascii() or c in self.table else fold(c).lower() for c in latin)
+        out: list[str] = []
+        i, size = 0, len(latin)
+        while i < size:
+            for grapheme in self.table.get(latin[i], ()):
+                end = i + len(grapheme.latin)
+                if latin.startswith(grapheme.latin, i) and (
+                    grapheme.before is None or (end < size and latin[end] in grapheme.before)
+                ):
+                    out.append(grapheme.key)
+                    i = end
+                    break
+            else:
+                char = latin[i]
+                if char.isascii() and char.isalnum():
+                    out.append(char)
+                i += 1
+        return "".join(out)
+
+
+def _graphemes(entries: Any, name: str, where: str) -> list[Grapheme]:
+    if not isinstance(entries, YamlList):
+        raise RegistryError(name, None, f"{where}: expected a list of graphemes")
+    result = []
+    for entry, line in zip(entries, entries.item_lines, strict=True):
+        if not isinstance(entry, YamlMap) or not {"latin", "key", "why"} <= entry.keys():
+            raise RegistryError(name, line, f"{where}: each grapheme needs latin, key and why")
+        unknown = set(entry) - {"latin", "key", "why", "before"}
+        if unknown:
+            raise RegistryError(name, line, f"{where}: unknown field(s) {sorted(unknown)}")
+        if not isinstance(entry["latin"], str) or not isinstance(entry["key"], str):
+            raise RegistryError(name, line, f"{where}: latin and key must be strings")
+        before = entry.get("before")
+        if before is not None:
+            before = frozenset(_VOWEL_LETTERS if before == "vowel" else str(before))
+        result.append(Grapheme(entry["latin"], entry["key"], before))
+    return result
+
+
+@functools.cache
+def readings() -> tuple[Reading, ...]:
+    """The spelling conventions of data/conventions.yaml, English first; loaded once."""
+    name = "translit_norm/data/conventions.yaml"
+    text = resources.files("translit_norm").joinpath("data/conventions.yaml").read_text("utf-8")
+    document = load_yaml_text(text, name=name)
+    if not isinstance(document, YamlMap) or set(document) != {"common", "readings"}:
+        raise RegistryError(name, None, "expected exactly 'common' and 'readings'")
+    common = _graphemes(document["common"], name, "common")
+    result = []
+    for reading_name, spec in document["readings"].items():
+        if not isinstance(spec, YamlMap) or set(spec) != {"why", "markers", "graphemes"}:
+            raise RegistryError(
+                name,
+                document["readings"].key_lines[reading_name],
+                f"reading {reading_name}: expected why, markers and graphemes",
+            )
+        own = _graphemes(spec["graphemes"], name, f"reading {reading_name}")
+        table: dict[str, list[Grapheme]] = {}
+        # A convention's own graphemes win over common ones of the same length (ch, c, j).
+        for grapheme in own + common:
+            table.setdefault(grapheme.latin[0], []).append(grapheme)
+        ordered = {
+            first: tuple(sorted(items, key=lambda g: -len(g.latin)))
+            for first, items in table.items()
+        }
+        result.append(
+            Reading(
+                name=str(reading_name),
+                markers=tuple(str(m) for m in spec["markers"]),
+                table=MappingProxyType(ordered),
+            )
+        )
+    return tuple(result)
+
+
+# The folding rules. Each states the fact it encodes; they run in this order on the phoneme
+# string of one token. Consonant symbols include S Z C X (ш ж ч г/х) and c (ц).
+_CONSONANT = "bcdfgklmnprstvzSZCX"
+
+#: Adjectival surname endings -ий/-ый/-ій are written -iy, -yi, -yy, -ij, -yj, -ii, -y or -i
+#: depending on the convention (Zelenskyy, Zelenskyi, Zelensky, Zelenskij, Selenskyj).
+_ADJECTIVAL_END = re.compile(rf"(?<=[{_CONSONANT}])(?:iy|yi|yy|ij|yj|ii|y|i)$")
+#: A final й after a vowel is written y, i or j (Andrei, Andrey, Andrej; Nikolai, Mikalaj).
+_FINAL_GLIDE = re.compile(r"(?<=[aeou])[iyj]$")
+#: Belarusian ў after a vowel stands where Russian has в and is written u, ŭ, w or v
+#: (Tsikhanouskaya / Tikhanovskaya, Maŭšuk / Movshuk).
+_NONSYLLABIC_U = re.compile(rf"(?<=[aeo])u(?=[{_CONSONANT}]|$)")
+#: i or y before a vowel is the glide of я/ю/е/ё (ia, ya, ja are one sound).
+_GLIDE_BEFORE_VOWEL = re.compile(r"[iy](?=[aeiou])")
+#: ё after a consonant is written e by English news and BGN/PCGN (Pyotr / Petr, Fyodor / Fedor).
+_YO_AFTER_CONSONANT = re.compile(rf"(?<=[{_CONSONANT}])jo")
+#: After ж ч ш щ, ё is written o by phonetic conventions and e by English (Khrushchev / Chruszczow).
+_O_AFTER_HUSHER = re.compile(r"(?<=[SZC])o")
+#: After a consonant the glide only marks softness, which most conventions do not write
+#: (Aliaksandr / Alaksandr / Aleksandr-style ia, Kuzniechyk / Kuznechyk).
+_GLIDE_AFTER_CONSONANT = re.compile(rf"(?<=[{_CONSONANT}])j")
+#: A word-initial glide before a vowel is written or not (Yevgeny / Evgeny, Iurii / Yuri / Jurij).
+_INITIAL_GLIDE = re.compile(r"^j(?=[aeiou])")
+#: Between vowels, е is iotated and some conventions write the glide (Andreyev / Andreev).
+_E_AFTER_VOWEL = re.compile(r"(?<=[aeo])e")
+#: Doubled letters are dropped or kept by convention (Hennadiy / Gennady, Anna, Russ).
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def fold_phonemes(phonemes: str) -> str:
+    """Apply the folding rules to one token's phoneme string. Idempotent."""
+    text = _ADJECTIVAL_END.sub("i", phonemes)
+    text = _FINAL_GLIDE.sub("j", text)
+    text = _NONSYLLABIC_U.sub("v", text)
+    text = _GLIDE_BEFORE_VOWEL.sub("j", text).replace("y", "i")
+    text = _YO_AFTER_CONSONANT.sub("e", text)
+    text = _O_AFTER_HUSHER.sub("e", text)
+    text = _GLIDE_AFTER_CONSONANT.sub("", text)
+    text = _INITIAL_GLIDE.sub("", text)
+    text = _E_AFTER_VOWEL.sub("je", text)
+    return _DOUBLED.sub(r"\1", text)
+
+
+@dataclass(frozen=True)
+class KeyedName:
+    """A name taken apart for matching.
+
+    Attributes:
+        cleaned: The cleaned, casefolded text.
+        tokens: Its word tokens, apostrophes removed.
+        comma_at: Index of the first token after a comma ("Lukashenko, Alexander"), else None.
+        initials: Indexes of tokens written as initials (one letter, or followed by a period).
+        languages: Cyrillic languages tried for the Cyrillic tokens (empty when none).
+        romanized: Latin form of each token under the first plausible language.
+        readings: Token keys, one tuple per distinct reading, the most plausible first.
+    """
+
+    cleaned: str
+    tokens: tuple[str, ...]
+    comma_at: int | None
+    initials: frozenset[int]
+    languages: tuple[str, ...]
+    romanized: tuple[str, ...]
+    readings: tuple[tuple[str, ...], ...]
+    reading_names: tuple[str, ...] = field(default=())
+
+    @property
+    def full_keys(self) -> frozenset[str]:
+        """Order-free keys: the token keys sorted and joined with spaces, per reading."""
+        return frozenset(" ".join(sorted(r)) for r in self.readings if any(r))
+
+    @property
+    def compact_keys(self) -> frozenset[str]:
+        """Space-free keys: the token keys joined in order (Kim Jong-un = Kim Jongun)."""
+        return frozenset("".join(r) for r in self.readings if any(r))
+
+
+@dataclass(frozen=True)
+class Keyer:
+    """The key function of a registry: the one object that keys aliases and queries alike.
+
+    Attributes:
+        folding: Name of the ASCII-folding backend for scripts without our own table.
+    """
+
+    folding: str = DEFAULT_BACKEND
+    _cache: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fold = folder(self.folding)
+        object.__setattr__(self, "_cache", functools.lru_cache(maxsize=1 << 16)(self._build(fold)))
+
+    def key(self, text: str, lang: str | None = None) -> KeyedName:
+        """Key ``text``, optionally known to be in Cyrillic language ``lang``.
+
+        Args:
+            text: A name, any script.
+            lang: ISO 639-1 code of the name's language when known (a registry's native name);
+                it selects the Cyrillic table. Unknown or non-Cyrillic codes are ignored.
+
+        Returns:
+            The keyed name; cached, so keying the same text twice is cheap.
+        """
+        result: KeyedName = self._cache(text, lang)
+        return result
+
+    def token_keys(self, token: str, lang: str | None = None) -> frozenset[str]:
+        """All keys of a single word (used for given names and surnames)."""
+        return frozenset(r[0] for r in self.key(token, lang).readings if len(r) == 1 and r[0])
+
+    @staticmethod
+    def _build(fold: Folder) -> Any:
+        def compute(text: str, lang: str | None) -> KeyedName:
+            return _key(text, lang, fold)
+
+        return compute
+
+
+#: Words of at most this many letters are keyed letter by letter, not by sound: they are
+#: abbreviations (ICC and ICJ, UN and UNN are different bodies) or syllables too short for
+#: sound folding to be evidence (Xi, Un).
+LITERAL_MAX_LENGTH = 3
+
+
+def _literal(token: str, fold: Folder) -> str:
+    return token if token.isascii() else fold(token).lower()
+
+
+def _tokens(cleaned: str) -> tuple[list[str], int | None, set[int]]:
+    tokens: list[str] = []
+    comma_at: int | None = None
+    initials: set[int] = set()
+    previous_end = 0
+    for match in _TOKEN.finditer(cleaned):
+        if comma_at is None and tokens and "," in cleaned[previous_end : match.start()]:
+            comma_at = len(tokens)
+        token = match.group()
+        after = cleaned[match.end() : match.end() + 1]
+        if len(token) == 1 or (after == "." and len(token) <= 2):
+            initials.add(len(tokens))
+        tokens.append(token)
+        previous_end = match.end()
+    return tokens, comma_at, initials
+
+
+def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
+    cleaned = clean(text)
+    tokens, comma_at, initials = _tokens(cleaned)
+    cyrillic = [any(is_cyrillic(c) for c in t) for t in tokens]
+    if any(cyrillic):
+        if lang in CYRILLIC_LANGUAGES:
+            languages: tuple[str, ...] = (lang,)
+        else:
+            languages = plausible_languages(
+                "".join(t for t, c in zip(tokens, cyrillic, strict=True) if c)
+            )
+    else:
+        languages = ()
+    # Latin spellings per language choice: Cyrillic tokens depend on it, the others do not.
+    latin_options: list[tuple[str, ...]] = []
+    for option in languages or (None,):
+        latin_options.append(
+            tuple(
+                cyrillic_table(option).romanize(t).replace("'", "")
+                if option is not None and is_cyr
+                else t.replace("'", "")
+                for t, is_cyr in zip(tokens, cyrillic, strict=True)
+            )
+        )
+    latin_text = " ".join(t for t, c in zip(latin_options[0], cyrillic, strict=True) if not c)
+    applicable = [r for r in readings() if r.applies(latin_text)] if latin_text else []
+    english = readings()[0]
+    seen: dict[tuple[str, ...], str] = {}
+    for latin, reading in itertools.product(latin_options, applicable or [english]):
+        keyed = tuple(
+            _literal(t, fold)
+            if len(t) <= LITERAL_MAX_LENGTH
+            else fold_phonemes((english if is_cyr else reading).phonemes(t, fold))
+            for t, is_cyr in zip(latin, cyrillic, strict=True)
+        )
+        seen.setdefault(keyed, reading.name)
+    return KeyedName(
+        cleaned=cleaned,
+        tokens=tuple(t.replace("'", "") for t in tokens),
+        comma_at=comma_at,
+        initials=frozenset(initials),
+        languages=languages,
+        romanized=latin_options[0],
+        readings=tuple(seen),
+        reading_names=tuple(seen.values()),
+    )
+
+
+def keys_of(keyer: Keyer, names: Iterable[str]) -> frozenset[str]:
+    """The union of the full keys of ``names`` (helper for tests and tools)."""
+    result: set[str] = set()
+    for name in names:
+        result |= keyer.key(name).full_keys
+    return frozenset(result)

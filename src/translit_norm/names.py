@@ -1,0 +1,117 @@
+"""Person names taken apart: given name, patronymic, surname, initials.
+
+Stage 3b of the pipeline, for persons only. A person is written "Alexander Lukashenko",
+"Lukashenko Alexander", "Lukashenko, Alexander", "A. G. Lukashenko" or "Alexander Grigoryevich
+Lukashenko"; matching part by part (instead of the whole string) is what lets every one of
+these resolve while "Viktor Lukashenko" stays another person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translit_norm.given_names import GivenNames
+from translit_norm.keys import KeyedName
+
+__all__ = ["PersonName", "gendered_pair", "is_patronymic", "parse_person", "surname_gender"]
+
+#: East Slavic patronymics end in -ovich/-evich (-ovych, -avich) for men and -ovna/-evna/-ivna
+#: (-aŭna) for women; after our key folding: ч is C, and ў/в is v.
+_PATRONYMIC_ENDINGS = ("oviC", "eviC", "aviC", "iviC", "ovna", "evna", "ivna", "avna", "iCna")
+
+#: Masculine and feminine forms of the same East and West Slavic surname: -ski/-ska (Polish),
+#: -skiy/-skaya (Russian), -ski/-skaja (Belarusian), -ov/-ova, -ev/-eva, -in/-ina, -aŭ/-ava
+#: (Belarusian), and adjectival -oy/-iy/-yi/-aya. Keys are folded, so each is one pair.
+_GENDER_PAIRS = (
+    ("ski", "skaja"),
+    ("ski", "ska"),
+    ("cki", "ckaja"),
+    ("cki", "cka"),
+    ("ov", "ova"),
+    ("ev", "eva"),
+    ("in", "ina"),
+    ("av", "ava"),
+    ("i", "aja"),
+    ("oj", "aja"),
+    ("ij", "aja"),
+)
+
+
+def is_patronymic(key: str) -> bool:
+    """True when a token key has the shape of an East Slavic patronymic."""
+    return len(key) > 5 and key.endswith(_PATRONYMIC_ENDINGS)
+
+
+def surname_gender(key: str) -> str | None:
+    """``male`` or ``female`` when a surname key ends in a gendered Slavic ending, else None."""
+    for masculine, feminine in _GENDER_PAIRS:
+        if key.endswith(feminine) and len(key) > len(feminine) + 2:
+            return "female"
+        if key.endswith(masculine) and len(key) > len(masculine) + 2:
+            return "male"
+    return None
+
+
+def gendered_pair(first: str, second: str) -> bool:
+    """True when two surname keys are the masculine and feminine forms of one surname.
+
+    Tsikhanouski and Tsikhanouskaya, Navalny and Navalnaya, Kalesnikau and Kalesnikava are
+    different people (husband and wife, or namesakes): this is the guard that keeps them apart.
+    """
+    for masculine, feminine in _GENDER_PAIRS:
+        for a, b in ((first, second), (second, first)):
+            if (
+                a.endswith(masculine)
+                and b.endswith(feminine)
+                and len(a) > len(masculine) + 2
+                and a[: len(a) - len(masculine)] == b[: len(b) - len(feminine)]
+            ):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """Token indexes of a person name's parts (into :attr:`KeyedName.tokens`)."""
+
+    given: tuple[int, ...]
+    patronymic: tuple[int, ...]
+    surname: tuple[int, ...]
+    initials: tuple[int, ...]
+
+
+def parse_person(keyed: KeyedName, given_names: GivenNames) -> PersonName:
+    """Split a keyed person name into its parts.
+
+    Rules, in order: one-letter tokens are initials; with three or more words, a word shaped
+    like a patronymic that is not the only candidate surname is the patronymic; a comma
+    separates surname (before) from given names (after); otherwise a word found in the
+    given-name table is a given name and the last remaining word is the surname (Western
+    order), or the first when the last is a known given name ("Lukashenko Alexander").
+    """
+    primary = keyed.readings[0] if keyed.readings else ()
+    count = len(primary)
+    initials = tuple(i for i in range(count) if i in keyed.initials)
+    words = [i for i in range(count) if i not in keyed.initials and primary[i]]
+    patronymic: tuple[int, ...] = ()
+    if len(words) >= 3:
+        patronymic = tuple(i for i in words if is_patronymic(primary[i]))[:1]
+        words = [i for i in words if i not in patronymic]
+    if not words:
+        return PersonName((), patronymic, (), initials)
+    if keyed.comma_at is not None and 0 < keyed.comma_at < count:
+        surname = tuple(i for i in words if i < keyed.comma_at)
+        given = tuple(i for i in words if i >= keyed.comma_at)
+        if surname:
+            return PersonName(given, patronymic, surname, initials)
+    if len(words) == 1:
+        return PersonName((), patronymic, (words[0],), initials)
+
+    def known(i: int) -> bool:
+        keys = frozenset(r[i] for r in keyed.readings if len(r) > i)
+        return bool(given_names.groups_of(keys))
+
+    last, first = words[-1], words[0]
+    if known(last) and not known(first):
+        return PersonName(tuple(words[1:]), patronymic, (first,), initials)
+    return PersonName(tuple(words[:-1]), patronymic, (last,), initials)

@@ -1,0 +1,191 @@
+"""The public entry point: a registry of canonical entities, and resolution against it.
+
+``Registry`` ties the three steps together (load and validate in :mod:`translit_norm.loader`,
+compile in :mod:`translit_norm.index`, resolve in :mod:`translit_norm.resolver`). It is
+immutable once built and safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from translit_norm.entities import Entity
+from translit_norm.expansion import native_romanizations
+from translit_norm.folding import DEFAULT_BACKEND
+from translit_norm.index import Collision, Index
+from translit_norm.keys import Keyer
+from translit_norm.loader import load_entities
+from translit_norm.resolver import DEFAULT_MARGIN, DEFAULT_THRESHOLD, collect_candidates, resolve
+from translit_norm.resources import default_registry_path
+from translit_norm.results import Candidate, Match
+
+__all__ = ["Registry", "clear_default_registry"]
+
+
+class Registry:
+    """A compiled registry of canonical entities.
+
+    Build one with :meth:`load` (YAML files or directories), :meth:`default` (the embedded
+    registry) or the constructor (entities made in code).
+
+    Args:
+        entities: The entities; ids must be unique.
+        folding: ASCII-folding backend for scripts without our own tables
+            (``"unidecode"`` or ``"anyascii"``).
+        expand: Add the romanizations of every native-script name as name forms.
+    """
+
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        *,
+        folding: str = DEFAULT_BACKEND,
+        expand: bool = True,
+    ) -> None:
+        ordered = tuple(entities)
+        ids = [e.id for e in ordered]
+        if len(set(ids)) != len(ids):
+            duplicates = sorted({i for i in ids if ids.count(i) > 1})
+            raise ValueError(f"duplicate entity ids: {', '.join(duplicates)}")
+        self._index = Index(
+            ordered, Keyer(folding), expand=native_romanizations if expand else None
+        )
+
+    @classmethod
+    def load(
+        cls,
+        *paths: str | Path,
+        folding: str = DEFAULT_BACKEND,
+        expand: bool = True,
+    ) -> Registry:
+        """Load, validate and compile the registry at ``paths`` (files or directories).
+
+        Raises:
+            RegistryError: ``path:line: reason`` for the first problem; nothing is half-built.
+        """
+        if not paths:
+            raise ValueError("Registry.load needs at least one path")
+        return cls(load_entities(paths), folding=folding, expand=expand)
+
+    @classmethod
+    def default(cls) -> Registry:
+        """The embedded default registry, built once per process.
+
+        See :func:`clear_default_registry` to rebuild it.
+        """
+        return _default_registry()
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """The entities, in registry order."""
+        return self._index.entities
+
+    @property
+    def index(self) -> Index:
+        """The compiled lookup tables (read-only)."""
+        return self._index
+
+    def __len__(self) -> int:
+        return len(self._index.entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._index.entities)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._index.by_id
+
+    def __repr__(self) -> str:
+        return f"<Registry {len(self)} entities, {self._index.alias_count()} names>"
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with id ``entity_id``.
+
+        Raises:
+            KeyError: no such entity.
+        """
+        return self._index.entities[self._index.by_id[entity_id]]
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN,
+        explain: bool = False,
+    ) -> Match:
+        """Resolve one name to its entity.
+
+        Args:
+            name: The name as found (any script, spelling, order).
+            threshold: Least score of a match, in [0, 1].
+            margin: Two entities closer than this are ambiguous.
+            explain: Record the pipeline's steps in ``Match.explanation``.
+
+        Returns:
+            The match; ``status`` is matched, ambiguous or unknown. Never raises for a string.
+        """
+        _check_threshold(threshold)
+        return resolve(self._index, name, threshold=threshold, margin=margin, explain=explain)
+
+    def resolve_many(
+        self,
+        names: Iterable[str],
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN,
+        workers: int = 1,
+    ) -> list[Match]:
+        """Resolve many names; the answers are in input order.
+
+        Args:
+            names: The names.
+            threshold: As :meth:`resolve`.
+            margin: As :meth:`resolve`.
+            workers: Threads to spread the work over (1 = in this thread).
+        """
+        _check_threshold(threshold)
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        batch: Sequence[str] = names if isinstance(names, Sequence) else list(names)
+
+        def one(name: str) -> Match:
+            return resolve(self._index, name, threshold=threshold, margin=margin)
+
+        if workers == 1 or len(batch) < 2:
+            return [one(name) for name in batch]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(one, batch))
+
+    def candidates(self, name: str, *, limit: int = 5) -> list[Candidate]:
+        """The entities ``name`` could be, best first, whatever their score.
+
+        Args:
+            name: The name.
+            limit: Most candidates returned.
+        """
+        if limit < 1:
+            raise ValueError("limit must be at least 1")
+        ranked, _ = collect_candidates(self._index, name)
+        return ranked[:limit]
+
+    def collisions(self) -> list[Collision]:
+        """Keys shared by names of different entities (``translit-norm check`` reports them)."""
+        return self._index.collisions()
+
+
+def _check_threshold(threshold: float) -> None:
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be within [0, 1], got {threshold}")
+
+
+@functools.cache
+def _default_registry() -> Registry:
+    return Registry.load(default_registry_path())
+
+
+def clear_default_registry() -> None:
+    """Forget the cached default registry (the next :meth:`Registry.default` reloads it)."""
+    _default_registry.cache_clear()

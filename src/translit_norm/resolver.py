@@ -1,0 +1,431 @@
+"""Resolution: a query in, the entity it names (or an honest "unknown"/"ambiguous") out.
+
+The last stage, scoring and decision. Lookups go from the strictest to the loosest (exact
+string, cleaned string, key, person name parts, fuzzy key), each with a fixed score, and the
+decision refuses to guess: below the threshold the answer is unknown, and when the best two
+entities are within a margin of each other it is ambiguous with both. A wrong merge is worse
+than a miss, so every loose step has a guard (contradicting given names, gendered surnames,
+short keys) that can veto it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from translit_norm.entities import EntityKind
+from translit_norm.index import Index, PersonProfile
+from translit_norm.keys import KeyedName
+from translit_norm.names import gendered_pair, is_patronymic, parse_person, surname_gender
+from translit_norm.results import Candidate, Match, Method, Status
+
+__all__ = [
+    "DEFAULT_MARGIN",
+    "DEFAULT_THRESHOLD",
+    "MAX_QUERY_CHARS",
+    "Scores",
+    "collect_candidates",
+    "decide",
+    "resolve",
+]
+
+#: Score below which a candidate is not a match.
+DEFAULT_THRESHOLD = 0.8
+#: Two entities whose scores are closer than this are ambiguous.
+DEFAULT_MARGIN = 0.03
+#: Longest query resolved; a longer one is a paragraph, not a name, and answers unknown.
+MAX_QUERY_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The fixed score of each kind of evidence. Fuzzy evidence is scaled by its similarity."""
+
+    exact: float = 1.0
+    normalized: float = 0.98
+    key: float = 0.95
+    compact_key: float = 0.94
+    surname_and_given: float = 0.93
+    surname_and_initials: float = 0.9
+    surname_only: float = 0.86
+    fuzzy_whole: float = 0.9
+    unknown_token_penalty: float = 0.12
+    unverified_patronymic_penalty: float = 0.02
+    #: Least rapidfuzz ratio (0-1) of two surname keys for a fuzzy surname match.
+    surname_similarity: float = 0.85
+    #: Least ratio of two whole-name keys for a fuzzy match of a non-person.
+    whole_similarity: float = 0.88
+    #: Least ratio of two patronymic keys to count as the same patronymic.
+    patronymic_similarity: float = 0.7
+    #: Below this ratio, a patronymic contradicts the entity's.
+    patronymic_contradiction: float = 0.5
+    #: Keys shorter than this never match fuzzily (Minsk / Pinsk).
+    min_fuzzy_length: int = 6
+
+
+SCORES = Scores()
+
+
+@dataclass
+class _Collector:
+    """Best candidate per entity, and the explanation steps, while a query is scored."""
+
+    index: Index
+    explain: bool
+    best: dict[int, Candidate] = field(default_factory=dict)
+    rejected: dict[int, str] = field(default_factory=dict)
+    steps: list[str] = field(default_factory=list)
+
+    def offer(self, position: int, score: float, method: Method, alias: str, reason: str) -> None:
+        if position in self.rejected:
+            return
+        entity = self.index.entities[position]
+        current = self.best.get(position)
+        if current is None or score > current.score:
+            self.best[position] = Candidate(
+                entity.id, entity.name, round(score, 6), method, alias, reason
+            )
+
+    def reject(self, position: int, why: str) -> None:
+        self.rejected.setdefault(position, why)
+        self.best.pop(position, None)
+        if self.explain:
+            self.steps.append(f"guard: not {self.index.entities[position].id}: {why}")
+
+    def note(self, text: str) -> None:
+        if self.explain:
+            self.steps.append(text)
+
+
+def collect_candidates(
+    index: Index, query: str, *, explain: bool = False
+) -> tuple[list[Candidate], list[str]]:
+    """Score every entity the query could name.
+
+    Returns:
+        Candidates sorted best first (score descending, then id), and the explanation steps
+        (empty unless ``explain``).
+    """
+    collector = _Collector(index, explain)
+    exact = unicodedata.normalize("NFC", query.strip())
+    for ref in index.exact.get(exact, ()):
+        form = index.forms[ref].form
+        collector.offer(index.forms[ref].entity, SCORES.exact, Method.EXACT, form.text, "exact")
+    if collector.best:
+        collector.note("exact: the query is written as in the registry")
+        return _sorted(collector), collector.steps
+    keyed = index.keyer.key(query)
+    collector.note(f"cleaned: {keyed.cleaned!r}")
+    for ref in index.normalized.get(keyed.cleaned, ()):
+        form = index.forms[ref].form
+        collector.offer(
+            index.forms[ref].entity,
+            SCORES.normalized,
+            Method.NORMALIZED,
+            form.text,
+            "same name after Unicode, case, apostrophe and space clean-up",
+        )
+    if collector.best:
+        collector.note("normalized: equal to a registry name after clean-up")
+        return _sorted(collector), collector.steps
+    if explain:
+        _describe(keyed, collector)
+    _by_keys(index, keyed, collector)
+    _by_person_parts(index, keyed, collector)
+    _by_fuzzy_whole(index, keyed, collector)
+    return _sorted(collector), collector.steps
+
+
+def _sorted(collector: _Collector) -> list[Candidate]:
+    return sorted(collector.best.values(), key=lambda c: (-c.score, c.id))
+
+
+def _describe(keyed: KeyedName, collector: _Collector) -> None:
+    if keyed.languages:
+        collector.note(f"cyrillic: languages tried {', '.join(keyed.languages)}")
+    collector.note(f"romanized: {' '.join(keyed.romanized)!r}")
+    for name, reading in zip(keyed.reading_names, keyed.readings, strict=False):
+        collector.note(f"keys ({name} reading): {' '.join(reading)}")
+
+
+def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    for key in sorted(keyed.full_keys):
+        for ref in index.full_keys.get(key, ()):
+            form = index.forms[ref].form
+            collector.offer(
+                index.forms[ref].entity,
+                SCORES.key,
+                Method.KEY,
+                form.text,
+                f"same transliteration key {key!r}{_origin(form.origin, form.scheme)}",
+            )
+    for key in sorted(keyed.compact_keys):
+        for ref in index.compact_keys.get(key, ()):
+            form = index.forms[ref].form
+            collector.offer(
+                index.forms[ref].entity,
+                SCORES.compact_key,
+                Method.KEY,
+                form.text,
+                f"same key {key!r} ignoring word breaks",
+            )
+
+
+def _origin(origin: str, scheme: str | None) -> str:
+    if scheme:
+        return f" ({origin}, scheme {scheme})"
+    return f" ({origin})"
+
+
+def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    if not index.profiles or not keyed.readings:
+        return
+    parts = parse_person(keyed, index.given_names)
+    tokens = range(len(keyed.readings[0]))
+    words = [i for i in tokens if i not in keyed.initials]
+    if not words or len(words) > 5:
+        return
+    # Candidate (entity, surname token, similarity, registry surname) from every word.
+    seen: set[tuple[int, int]] = set()
+    for i in words:
+        token_keys = {r[i] for r in keyed.readings if len(r) > i and r[i]}
+        for token_key in sorted(token_keys):
+            for surname, similarity in _surname_matches(index, token_key):
+                for position in sorted(index.surname_entities.get(surname, ())):
+                    if (position, i) in seen:
+                        continue
+                    seen.add((position, i))
+                    _score_person(
+                        index, keyed, collector, position, i, token_key, surname, similarity
+                    )
+    collector.note(
+        "person parts: "
+        f"given={[keyed.tokens[i] for i in parts.given]} "
+        f"patronymic={[keyed.tokens[i] for i in parts.patronymic]} "
+        f"surname={[keyed.tokens[i] for i in parts.surname]} "
+        f"initials={[keyed.tokens[i] for i in parts.initials]}"
+    )
+
+
+def _surname_matches(index: Index, token_key: str) -> list[tuple[str, float]]:
+    found = [(token_key, 1.0)] if token_key in index.surname_entities else []
+    if len(token_key) >= SCORES.min_fuzzy_length:
+        choices = index.surname_grams.candidates(token_key, limit=30)
+        for choice, score, _ in process.extract(
+            token_key,
+            choices,
+            scorer=fuzz.ratio,
+            score_cutoff=SCORES.surname_similarity * 100,
+            limit=10,
+        ):
+            if choice != token_key and choice[0] == token_key[0]:
+                found.append((choice, score / 100))
+    return found
+
+
+def _score_person(
+    index: Index,
+    keyed: KeyedName,
+    collector: _Collector,
+    position: int,
+    surname_at: int,
+    token_key: str,
+    surname: str,
+    similarity: float,
+) -> None:
+    profile = index.profiles[position]
+    entity = index.entities[position]
+    if similarity < 1.0 and gendered_pair(token_key, surname):
+        collector.reject(position, f"{token_key!r} and {surname!r} are two genders of a surname")
+        return
+    query_gender = surname_gender(token_key)
+    if (
+        query_gender
+        and profile.gender
+        and query_gender != profile.gender
+        and surname_gender(surname) != query_gender
+    ):
+        collector.reject(position, f"surname form {token_key!r} is {query_gender}")
+        return
+    given = initials = 0
+    penalty = 0.0
+    for j in range(len(keyed.readings[0])):
+        if j == surname_at:
+            continue
+        verdict = _judge_token(index, keyed, profile, j)
+        if verdict.startswith("contradiction"):
+            collector.reject(position, f"{keyed.tokens[j]!r}: {verdict}")
+            return
+        if verdict == "given":
+            given += 1
+        elif verdict == "initial":
+            initials += 1
+        elif verdict == "patronymic?":
+            penalty += SCORES.unverified_patronymic_penalty
+        elif verdict == "unknown":
+            penalty += SCORES.unknown_token_penalty
+    if given:
+        score, how = SCORES.surname_and_given, "surname and given name"
+    elif initials or len(keyed.readings[0]) > 1:
+        score, how = SCORES.surname_and_initials, "surname and initials"
+    else:
+        score, how = SCORES.surname_only, "surname alone"
+    score = score * similarity - penalty
+    method = Method.KEY if similarity == 1.0 else Method.FUZZY
+    alias = profile.surnames.get(surname, entity.name)
+    reason = f"{how} match ({token_key!r} ~ {surname!r}, similarity {similarity:.2f})"
+    collector.offer(position, score, method, alias, reason)
+
+
+def _judge_token(index: Index, keyed: KeyedName, profile: PersonProfile, j: int) -> str:
+    """How a non-surname token of the query relates to a person entity."""
+    keys = frozenset(r[j] for r in keyed.readings if len(r) > j and r[j])
+    if j in keyed.initials:
+        letter = keyed.romanized[j][:1]
+        stripped = unicodedata.normalize("NFKD", letter)[:1]
+        if stripped and stripped in profile.initials:
+            return "initial"
+        return "contradiction: initial does not match the given name"
+    if keys & profile.given.keys() or keys & profile.surnames.keys():
+        return "given"
+    groups = index.given_names.groups_of(keys)
+    if groups & profile.given_groups:
+        return "given"
+    if keys & profile.patronymics:
+        return "given"
+    if any(is_patronymic(k) for k in keys):
+        if not profile.patronymics:
+            return "patronymic?"
+        # Belarusian and Russian patronymics of one father differ in more than spelling
+        # (Рыгоравіч / Григорьевич), so only a clearly different one contradicts.
+        similarity = max(fuzz.ratio(k, p) / 100 for k in keys for p in sorted(profile.patronymics))
+        if similarity >= SCORES.patronymic_similarity:
+            return "given"
+        if similarity < SCORES.patronymic_contradiction:
+            return "contradiction: another patronymic"
+        return "patronymic?"
+    if groups:
+        gender = index.given_names.gender_of(groups)
+        if profile.given_groups:
+            return "contradiction: another given name"
+        if gender and profile.gender and gender != profile.gender:
+            return f"contradiction: a {gender} given name"
+        return "unknown"
+    for key in keys:
+        if len(key) >= 4 and profile.given:
+            best = process.extractOne(key, list(profile.given), scorer=fuzz.ratio)
+            if best is not None and best[1] >= 85:
+                return "given"
+    return "unknown"
+
+
+def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    for key in sorted(keyed.compact_keys):
+        if len(key) < SCORES.min_fuzzy_length:
+            continue
+        choices = index.compact_grams.candidates(key, limit=30)
+        for choice, score, _ in process.extract(
+            key,
+            choices,
+            scorer=fuzz.ratio,
+            score_cutoff=SCORES.whole_similarity * 100,
+            limit=10,
+        ):
+            similarity = score / 100
+            for ref in index.compact_keys.get(choice, ()):
+                position = index.forms[ref].entity
+                if index.entities[position].kind is EntityKind.PERSON:
+                    continue
+                form = index.forms[ref].form
+                collector.offer(
+                    position,
+                    SCORES.fuzzy_whole * similarity,
+                    Method.FUZZY,
+                    form.text,
+                    f"similar key {key!r} ~ {choice!r} ({similarity:.2f})",
+                )
+
+
+def decide(
+    query: str,
+    ranked: list[Candidate],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    margin: float = DEFAULT_MARGIN,
+    steps: list[str] | None = None,
+) -> Match:
+    """Turn ranked candidates into a verdict.
+
+    Unknown when the best is below ``threshold``; ambiguous when another entity above the
+    threshold is within ``margin`` of the best; matched otherwise. Ties in score are broken by
+    entity id, so the answer never depends on registry or hash order.
+    """
+    explanation = tuple(steps) if steps is not None else None
+    if not ranked or ranked[0].score < threshold:
+        closest = ranked[0] if ranked else None
+        return Match(
+            query,
+            Status.UNKNOWN,
+            score=None,
+            reason="no entity" if closest is None else f"best candidate below {threshold}",
+            runner_up=closest,
+            explanation=explanation,
+        )
+    best = ranked[0]
+    close = [c for c in ranked[1:] if c.score >= threshold and best.score - c.score < margin]
+    runner_up = ranked[1] if len(ranked) > 1 else None
+    if close:
+        return Match(
+            query,
+            Status.AMBIGUOUS,
+            score=best.score,
+            reason=f"{len(close) + 1} entities within {margin} of each other",
+            runner_up=runner_up,
+            candidates=(best, *close),
+            explanation=explanation,
+        )
+    return Match(
+        query,
+        Status.MATCHED,
+        id=best.id,
+        name=best.name,
+        score=best.score,
+        alias=best.alias,
+        method=best.method,
+        reason=best.reason,
+        runner_up=runner_up,
+        explanation=explanation,
+    )
+
+
+def resolve(
+    index: Index,
+    query: str,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    margin: float = DEFAULT_MARGIN,
+    explain: bool = False,
+) -> Match:
+    """Resolve one query against a compiled index (see :meth:`Registry.resolve`)."""
+    if not isinstance(query, str):
+        raise TypeError(f"query must be a str, not {type(query).__name__}")
+    if len(query) > MAX_QUERY_CHARS:
+        return Match(
+            query,
+            Status.UNKNOWN,
+            reason=f"input longer than {MAX_QUERY_CHARS} characters is not a name",
+            explanation=() if explain else None,
+        )
+    if not query.strip():
+        return Match(
+            query, Status.UNKNOWN, reason="empty input", explanation=() if explain else None
+        )
+    ranked, steps = collect_candidates(index, query, explain=explain)
+    if explain:
+        rejected = [s for s in steps if s.startswith("guard:")]
+        steps = [s for s in steps if not s.startswith("guard:")] + rejected
+    return decide(
+        query, ranked, threshold=threshold, margin=margin, steps=steps if explain else None
+    )

@@ -1,0 +1,172 @@
+"""Reading YAML safely, with the line of every value kept for error messages.
+
+Every YAML file translit_norm reads (registries, transliteration tables, given names) comes
+through here, so they share one set of protections: safe construction only (no Python objects),
+a size limit, strict UTF-8, a cap on the nodes an anchor-and-alias document may expand to (the
+"billion laughs" pattern), and refusal of duplicate keys, which PyYAML would silently drop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from translit_norm.errors import RegistryError
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "YamlList",
+    "YamlMap",
+    "line_of",
+    "load_yaml_file",
+    "load_yaml_text",
+]
+
+#: Largest YAML file read, in bytes. A 1M-alias registry in one file is about 60 MiB.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlMap(dict[Any, Any]):
+    """A mapping read from YAML that remembers its line and the line of each key."""
+
+    line: int
+    key_lines: dict[Any, int]
+
+
+class YamlList(list[Any]):
+    """A sequence read from YAML that remembers its line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+def line_of(value: Any, default: int | None = None) -> int | None:
+    """The 1-based line where ``value`` (a YamlMap or YamlList) starts, else ``default``."""
+    return getattr(value, "line", default)
+
+
+class _Builder:
+    """Turns a composed node graph into Python values, counting nodes as it goes."""
+
+    def __init__(self, name: str, max_nodes: int) -> None:
+        self.name = name
+        self.max_nodes = max_nodes
+        self.visited = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node) -> Any:
+        self.visited += 1
+        if self.visited > self.max_nodes:
+            raise RegistryError(
+                self.name,
+                node.start_mark.line + 1,
+                f"the document expands to more than {self.max_nodes} values "
+                "(anchors and aliases repeated too deeply?); refusing to load it",
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            items = YamlList(self.build(child) for child in node.value)
+            items.line = node.start_mark.line + 1
+            items.item_lines = [child.start_mark.line + 1 for child in node.value]
+            return items
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise RegistryError(self.name, node.start_mark.line + 1, f"bad value: {exc}") from exc
+
+    def _mapping(self, node: yaml.MappingNode) -> YamlMap:
+        result = YamlMap()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise RegistryError(
+                    self.name, key_node.start_mark.line + 1, "merge keys (<<) are not supported"
+                )
+            key = self.build(key_node)
+            if isinstance(key, (YamlMap, YamlList)):
+                raise RegistryError(
+                    self.name, key_node.start_mark.line + 1, "a mapping key must be a plain value"
+                )
+            line = key_node.start_mark.line + 1
+            if key in result:
+                first = result.key_lines[key]
+                raise RegistryError(
+                    self.name, line, f"duplicate key {key!r} (first given on line {first})"
+                )
+            result[key] = self.build(value_node)
+            result.key_lines[key] = line
+        return result
+
+
+def load_yaml_text(text: str, *, name: str, max_nodes: int | None = None) -> Any:
+    """Parse one YAML document from ``text``.
+
+    Args:
+        text: The document.
+        name: What to call it in error messages (usually its path).
+        max_nodes: Most values the document may expand to; by default proportional to its size,
+            which a plain document never reaches and an alias bomb always does.
+
+    Returns:
+        Plain Python values, with mappings and sequences as YamlMap and YamlList.
+
+    Raises:
+        RegistryError: ``name:line: reason`` for syntax errors, several documents in one file,
+            duplicate keys or runaway alias expansion.
+    """
+    limit = max_nodes if max_nodes is not None else 10_000 + 4 * len(text)
+    try:
+        loader = _SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise RegistryError(name, line, f"YAML syntax: {problem}") from exc
+    except yaml.YAMLError as exc:
+        raise RegistryError(name, None, f"YAML syntax: {exc}") from exc
+    if root is None:
+        return None
+    return _Builder(name, limit).build(root)
+
+
+def load_yaml_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
+    """Read and parse a YAML file, refusing oversized and non-UTF-8 files.
+
+    Args:
+        path: The file.
+        max_bytes: Largest size accepted.
+
+    Returns:
+        As :func:`load_yaml_text`.
+
+    Raises:
+        RegistryError: ``path:line: reason`` for any problem with the file.
+    """
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise RegistryError(name, None, f"file is {size} bytes, over the limit of {max_bytes}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RegistryError(name, None, f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise RegistryError(
+            name, line, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from exc
+    return load_yaml_text(text, name=name)
