@@ -31,7 +31,7 @@ class NameOrigin(StrEnum):
     ROMANIZATION = "romanization"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameForm:
     """One name of an entity, as written in the registry or generated from it.
 

@@ -11,7 +11,6 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from types import MappingProxyType
 
 from translit_norm.errors import RegistryError
 from translit_norm.keys import Keyer
@@ -76,7 +75,7 @@ class GivenNames:
                 for key in keyer.token_keys(spelling):
                     by_key.setdefault(key, set()).add(group.index)
         frozen = {key: frozenset(indexes) for key, indexes in by_key.items()}
-        return cls(groups_by_key=MappingProxyType(frozen), groups=groups)
+        return cls(groups_by_key=frozen, groups=groups)
 
     def groups_of(self, keys: frozenset[str]) -> frozenset[int]:
         """Groups that any of ``keys`` (one token's keys) belongs to."""

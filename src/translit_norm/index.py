@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from translit_norm.cleaning import clean, strip_marks
 from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin
@@ -24,13 +25,18 @@ __all__ = ["Collision", "Expander", "FormRef", "Index", "PersonProfile"]
 Expander = Callable[[Entity], Iterable[NameForm]]
 
 
-@dataclass(frozen=True)
-class FormRef:
-    """A compiled name form: whose it is, and its keys."""
+class FormRef(NamedTuple):
+    """A compiled name form: its entity's position and where the name comes from.
+
+    A named tuple rather than a dataclass: a compiled registry holds one per name and
+    unpickles them at every warm start.
+    """
 
     entity: int
-    form: NameForm
-    keyed: KeyedName
+    text: str
+    origin: NameOrigin
+    lang: str | None
+    scheme: str | None
 
 
 @dataclass
@@ -42,7 +48,8 @@ class PersonProfile:
         given: given-name key -> a form it came from.
         given_groups: given-name groups of the entity's given names.
         patronymics: patronymic keys.
-        initials: first letters its given names and patronymics are written with.
+        initials: first letters its given names are written with.
+        patronymic_initials: first letters its patronymics are written with.
         gender: from the registry, else from the given-name groups.
     """
 
@@ -51,6 +58,7 @@ class PersonProfile:
     given_groups: set[int] = field(default_factory=set)
     patronymics: set[str] = field(default_factory=set)
     initials: set[str] = field(default_factory=set)
+    patronymic_initials: set[str] = field(default_factory=set)
     gender: str | None = None
 
 
@@ -119,7 +127,7 @@ class Index:
         if not keyed.tokens:
             return
         ref = len(self.forms)
-        self.forms.append(FormRef(position, form, keyed))
+        self.forms.append(FormRef(position, form.text, form.origin, form.lang, form.scheme))
         exact = unicodedata.normalize("NFC", form.text.strip())
         self.exact.setdefault(exact, []).append(ref)
         self.normalized.setdefault(keyed.cleaned, []).append(ref)
@@ -145,8 +153,10 @@ class Index:
                 profile.given.setdefault(reading[i], text)
             for i in parts.patronymic:
                 profile.patronymics.add(reading[i])
-        for i in parts.given + parts.patronymic:
+        for i in parts.given:
             profile.initials.add(_first_letter(keyed.romanized[i]))
+        for i in parts.patronymic:
+            profile.patronymic_initials.add(_first_letter(keyed.romanized[i]))
 
     def _finish_profile(self, position: int, profile: PersonProfile) -> None:
         groups = self.given_names.groups_of(frozenset(profile.given))
@@ -174,7 +184,7 @@ class Index:
             for key, refs in table.items():
                 owners = {self.forms[r].entity for r in refs}
                 if len(owners) > 1 and key not in found and not self._declared(owners):
-                    forms = sorted({(self.entity_of(r).id, self.forms[r].form.text) for r in refs})
+                    forms = sorted({(self.entity_of(r).id, self.forms[r].text) for r in refs})
                     found[key] = Collision(key, tuple(forms))
         return [found[k] for k in sorted(found)]
 
@@ -195,5 +205,5 @@ class Index:
         """How many compiled forms come from each origin."""
         counts: dict[NameOrigin, int] = {}
         for ref in self.forms:
-            counts[ref.form.origin] = counts.get(ref.form.origin, 0) + 1
+            counts[ref.origin] = counts.get(ref.origin, 0) + 1
         return counts

@@ -27,6 +27,7 @@ from translit_norm.transliteration import (
     cyrillic_table,
     is_cyrillic,
     plausible_languages,
+    script_of,
 )
 from translit_norm.yamlio import YamlList, YamlMap, load_yaml_text
 
@@ -161,9 +162,10 @@ _YO_AFTER_CONSONANT = re.compile(rf"(?<=[{_CONSONANT}])jo")
 _O_AFTER_HUSHER = re.compile(r"(?<=[SZC])o")
 #: After a consonant the glide only marks softness, which most conventions do not write
 #: (Aliaksandr / Alaksandr / Aleksandr-style ia, Kuzniechyk / Kuznechyk).
-_GLIDE_AFTER_CONSONANT = re.compile(rf"(?<=[{_CONSONANT}])j")
-#: A word-initial glide before a vowel is written or not (Yevgeny / Evgeny, Iurii / Yuri / Jurij).
-_INITIAL_GLIDE = re.compile(r"^j(?=[aeiou])")
+_GLIDE_AFTER_CONSONANT = re.compile(rf"(?<=[{_CONSONANT}])j+")
+#: Word-initial е is written with or without its glide (Yevgeny / Evgeny, Yeltsin / Eltsin);
+#: before other vowels the glide is always written (Yana is not Anna).
+_INITIAL_GLIDE = re.compile(r"^j(?=e)")
 #: Between vowels, е is iotated and some conventions write the glide (Andreyev / Andreev).
 _E_AFTER_VOWEL = re.compile(r"(?<=[aeo])e")
 #: Doubled letters are dropped or kept by convention (Hennadiy / Gennady, Anna, Russ).
@@ -171,7 +173,21 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 
 def fold_phonemes(phonemes: str) -> str:
-    """Apply the folding rules to one token's phoneme string. Idempotent."""
+    """Apply the folding rules to one token's phoneme string until nothing changes.
+
+    One rule can expose work for an earlier one (collapsing ``uu`` makes a final ``u``), so
+    the rules run to a fixed point (at most eight passes; real names need two), and folding a
+    folded key changes nothing (a property test checks it).
+    """
+    for _ in range(8):
+        folded = _fold_once(phonemes)
+        if folded == phonemes:
+            break
+        phonemes = folded
+    return phonemes
+
+
+def _fold_once(phonemes: str) -> str:
     text = _ADJECTIVAL_END.sub("i", phonemes)
     text = _FINAL_GLIDE.sub("j", text)
     text = _NONSYLLABIC_U.sub("v", text)
@@ -196,6 +212,8 @@ class KeyedName:
         languages: Cyrillic languages tried for the Cyrillic tokens (empty when none).
         romanized: Latin form of each token under the first plausible language.
         readings: Token keys, one tuple per distinct reading, the most plausible first.
+        reading_names: The convention of each reading.
+        compact: Keys of the whole name read as one word, word breaks dropped.
     """
 
     cleaned: str
@@ -206,6 +224,7 @@ class KeyedName:
     romanized: tuple[str, ...]
     readings: tuple[tuple[str, ...], ...]
     reading_names: tuple[str, ...] = field(default=())
+    compact: frozenset[str] = field(default=frozenset())
 
     @property
     def full_keys(self) -> frozenset[str]:
@@ -214,8 +233,8 @@ class KeyedName:
 
     @property
     def compact_keys(self) -> frozenset[str]:
-        """Space-free keys: the token keys joined in order (Kim Jong-un = Kim Jongun)."""
-        return frozenset("".join(r) for r in self.readings if any(r))
+        """Space-free keys: the name keyed as one word (Kim Jong-un = Kim Jongun = 김정은)."""
+        return self.compact
 
 
 @dataclass(frozen=True)
@@ -232,6 +251,10 @@ class Keyer:
     def __post_init__(self) -> None:
         fold = folder(self.folding)
         object.__setattr__(self, "_cache", functools.lru_cache(maxsize=1 << 16)(self._build(fold)))
+
+    def __reduce__(self) -> tuple[type[Keyer], tuple[str]]:
+        # The per-instance cache is rebuilt, not pickled (compiled registries are pickled).
+        return (Keyer, (self.folding,))
 
     def key(self, text: str, lang: str | None = None) -> KeyedName:
         """Key ``text``, optionally known to be in Cyrillic language ``lang``.
@@ -263,6 +286,13 @@ class Keyer:
 #: abbreviations (ICC and ICJ, UN and UNN are different bodies) or syllables too short for
 #: sound folding to be evidence (Xi, Un).
 LITERAL_MAX_LENGTH = 3
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _is_latin(token: str) -> bool:
+    return token.isascii() or all(c.isascii() or script_of(c) == "latin" for c in token)
 
 
 def _literal(token: str, fold: Folder) -> str:
@@ -300,20 +330,27 @@ def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
     else:
         languages = ()
     # Latin spellings per language choice: Cyrillic tokens depend on it, the others do not.
+    # Scripts without our own table are folded to ASCII here, word breaks the backend
+    # inserts (Han syllables) dropped, so a word stays one token.
+    plain = [
+        t.replace("'", "") if is_cyr or _is_latin(t) else _NOT_ALNUM.sub("", fold(t).lower())
+        for t, is_cyr in zip(tokens, cyrillic, strict=True)
+    ]
     latin_options: list[tuple[str, ...]] = []
     for option in languages or (None,):
         latin_options.append(
             tuple(
                 cyrillic_table(option).romanize(t).replace("'", "")
                 if option is not None and is_cyr
-                else t.replace("'", "")
-                for t, is_cyr in zip(tokens, cyrillic, strict=True)
+                else t
+                for t, is_cyr in zip(plain, cyrillic, strict=True)
             )
         )
     latin_text = " ".join(t for t, c in zip(latin_options[0], cyrillic, strict=True) if not c)
     applicable = [r for r in readings() if r.applies(latin_text)] if latin_text else []
     english = readings()[0]
     seen: dict[tuple[str, ...], str] = {}
+    compact: set[str] = set()
     for latin, reading in itertools.product(latin_options, applicable or [english]):
         keyed = tuple(
             _literal(t, fold)
@@ -322,6 +359,13 @@ def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
             for t, is_cyr in zip(latin, cyrillic, strict=True)
         )
         seen.setdefault(keyed, reading.name)
+        joined = "".join(latin)
+        if len(latin) > 1 and len(joined) > LITERAL_MAX_LENGTH:
+            compact.add(
+                fold_phonemes((english if any(cyrillic) else reading).phonemes(joined, fold))
+            )
+        elif any(keyed):
+            compact.add("".join(keyed))
     return KeyedName(
         cleaned=cleaned,
         tokens=tuple(t.replace("'", "") for t in tokens),
@@ -331,6 +375,7 @@ def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
         romanized=latin_options[0],
         readings=tuple(seen),
         reading_names=tuple(seen.values()),
+        compact=frozenset(compact),
     )
 
 

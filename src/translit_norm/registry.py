@@ -12,12 +12,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from translit_norm import cache as compiled_cache
 from translit_norm.entities import Entity
 from translit_norm.expansion import native_romanizations
 from translit_norm.folding import DEFAULT_BACKEND
 from translit_norm.index import Collision, Index
 from translit_norm.keys import Keyer
-from translit_norm.loader import load_entities
+from translit_norm.loader import load_entities, registry_files
 from translit_norm.resolver import DEFAULT_MARGIN, DEFAULT_THRESHOLD, collect_candidates, resolve
 from translit_norm.resources import default_registry_path
 from translit_norm.results import Candidate, Match
@@ -60,15 +61,42 @@ class Registry:
         *paths: str | Path,
         folding: str = DEFAULT_BACKEND,
         expand: bool = True,
+        cache: bool = True,
+        cache_dir: str | Path | None = None,
     ) -> Registry:
         """Load, validate and compile the registry at ``paths`` (files or directories).
+
+        Args:
+            paths: Registry files and directories.
+            folding: As the constructor.
+            expand: As the constructor.
+            cache: Reuse (and store) the compiled registry in the cache directory; a cached
+                entry is used only when every file's content, the options and translit_norm
+                itself are unchanged.
+            cache_dir: Cache directory (default: see :func:`translit_norm.cache.cache_directory`).
 
         Raises:
             RegistryError: ``path:line: reason`` for the first problem; nothing is half-built.
         """
         if not paths:
             raise ValueError("Registry.load needs at least one path")
-        return cls(load_entities(paths), folding=folding, expand=expand)
+        if not cache:
+            return cls(load_entities(paths), folding=folding, expand=expand)
+        files = registry_files(paths)
+        directory = compiled_cache.cache_directory(cache_dir)
+        key = compiled_cache.fingerprint(files, options=f"folding={folding};expand={expand}")
+        index = compiled_cache.read(directory, key)
+        if isinstance(index, Index):
+            return cls._from_index(index)
+        registry = cls(load_entities(files), folding=folding, expand=expand)
+        compiled_cache.write(directory, key, registry._index)
+        return registry
+
+    @classmethod
+    def _from_index(cls, index: Index) -> Registry:
+        registry = cls.__new__(cls)
+        registry._index = index
+        return registry
 
     @classmethod
     def default(cls) -> Registry:
@@ -168,7 +196,7 @@ class Registry:
         """
         if limit < 1:
             raise ValueError("limit must be at least 1")
-        ranked, _ = collect_candidates(self._index, name)
+        ranked, _ = collect_candidates(self._index, name, exhaustive=True)
         return ranked[:limit]
 
     def collisions(self) -> list[Collision]:

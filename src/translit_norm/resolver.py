@@ -100,9 +100,12 @@ class _Collector:
 
 
 def collect_candidates(
-    index: Index, query: str, *, explain: bool = False
+    index: Index, query: str, *, explain: bool = False, exhaustive: bool = False
 ) -> tuple[list[Candidate], list[str]]:
     """Score every entity the query could name.
+
+    An exact or normalized hit ends the search (nothing looser can outscore it) unless
+    ``exhaustive`` asks for every candidate.
 
     Returns:
         Candidates sorted best first (score descending, then id), and the explanation steps
@@ -111,15 +114,15 @@ def collect_candidates(
     collector = _Collector(index, explain)
     exact = unicodedata.normalize("NFC", query.strip())
     for ref in index.exact.get(exact, ()):
-        form = index.forms[ref].form
+        form = index.forms[ref]
         collector.offer(index.forms[ref].entity, SCORES.exact, Method.EXACT, form.text, "exact")
-    if collector.best:
+    if collector.best and not exhaustive:
         collector.note("exact: the query is written as in the registry")
         return _sorted(collector), collector.steps
     keyed = index.keyer.key(query)
     collector.note(f"cleaned: {keyed.cleaned!r}")
     for ref in index.normalized.get(keyed.cleaned, ()):
-        form = index.forms[ref].form
+        form = index.forms[ref]
         collector.offer(
             index.forms[ref].entity,
             SCORES.normalized,
@@ -127,7 +130,7 @@ def collect_candidates(
             form.text,
             "same name after Unicode, case, apostrophe and space clean-up",
         )
-    if collector.best:
+    if collector.best and not exhaustive:
         collector.note("normalized: equal to a registry name after clean-up")
         return _sorted(collector), collector.steps
     if explain:
@@ -153,7 +156,7 @@ def _describe(keyed: KeyedName, collector: _Collector) -> None:
 def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
     for key in sorted(keyed.full_keys):
         for ref in index.full_keys.get(key, ()):
-            form = index.forms[ref].form
+            form = index.forms[ref]
             collector.offer(
                 index.forms[ref].entity,
                 SCORES.key,
@@ -163,7 +166,7 @@ def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
             )
     for key in sorted(keyed.compact_keys):
         for ref in index.compact_keys.get(key, ()):
-            form = index.forms[ref].form
+            form = index.forms[ref]
             collector.offer(
                 index.forms[ref].entity,
                 SCORES.compact_key,
@@ -283,11 +286,18 @@ def _judge_token(index: Index, keyed: KeyedName, profile: PersonProfile, j: int)
     """How a non-surname token of the query relates to a person entity."""
     keys = frozenset(r[j] for r in keyed.readings if len(r) > j and r[j])
     if j in keyed.initials:
-        letter = keyed.romanized[j][:1]
-        stripped = unicodedata.normalize("NFKD", letter)[:1]
-        if stripped and stripped in profile.initials:
+        letter = unicodedata.normalize("NFKD", keyed.romanized[j][:1])[:1]
+        # Initials come in the order of the name: the first is the given name's, the next
+        # the patronymic's (A. G. Lukashenko), whichever side the surname stands on.
+        if j == min(keyed.initials):
+            if letter in profile.initials:
+                return "initial"
+            return "contradiction: initial does not match the given name"
+        if letter in profile.patronymic_initials | profile.initials:
             return "initial"
-        return "contradiction: initial does not match the given name"
+        # Belarusian and Russian patronymics of one father can start differently
+        # (Рыгоравіч / Григорьевич), so an unmatched second initial is only unverified.
+        return "patronymic?"
     if keys & profile.given.keys() or keys & profile.surnames.keys():
         return "given"
     groups = index.given_names.groups_of(keys)
@@ -338,7 +348,7 @@ def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> No
                 position = index.forms[ref].entity
                 if index.entities[position].kind is EntityKind.PERSON:
                     continue
-                form = index.forms[ref].form
+                form = index.forms[ref]
                 collector.offer(
                     position,
                     SCORES.fuzzy_whole * similarity,

@@ -67,6 +67,12 @@ class _Builder:
                 f"the document expands to more than {self.max_nodes} values "
                 "(anchors and aliases repeated too deeply?); refusing to load it",
             )
+        if node.tag.startswith("tag:yaml.org,2002:python/") or not node.tag.startswith(
+            "tag:yaml.org,2002:"
+        ):
+            raise RegistryError(
+                self.name, node.start_mark.line + 1, f"YAML tag {node.tag!r} is not allowed"
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,95 @@
+"""Stage 3, keys: golden equivalences and properties of the key function."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import GOLDEN, read_tsv
+from translit_norm import Keyer
+from translit_norm.keys import fold_phonemes
+
+KEYER = Keyer()
+SAME = read_tsv(GOLDEN / "keys" / "same_key.tsv")
+DIFFERENT = read_tsv(GOLDEN / "keys" / "different_key.tsv")
+
+
+def _keys(text: str) -> frozenset[str]:
+    keyed = KEYER.key(text)
+    return keyed.full_keys | keyed.compact_keys
+
+
+def _groups() -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for group, spelling in SAME:
+        groups[group].append(spelling)
+    return groups
+
+
+@pytest.mark.parametrize(
+    ("group", "spelling"),
+    [(g, s) for g, spellings in _groups().items() for s in spellings[1:]],
+    ids=[f"{g}:{s}" for g, spellings in _groups().items() for s in spellings[1:]],
+)
+def test_spellings_share_a_key(group: str, spelling: str) -> None:
+    first = _groups()[group][0]
+    assert _keys(first) & _keys(spelling), (first, spelling, _keys(first), _keys(spelling))
+
+
+@pytest.mark.parametrize(("first", "second", "why"), DIFFERENT, ids=[r[0] for r in DIFFERENT])
+def test_different_names_keep_different_keys(first: str, second: str, why: str) -> None:
+    assert not _keys(first) & _keys(second), why
+
+
+def test_comma_marks_reversed_order() -> None:
+    keyed = KEYER.key("Lukashenko, Alexander")
+    assert keyed.comma_at == 1
+    assert KEYER.key("A. Lukashenko").initials == frozenset({0})
+
+
+def test_native_language_selects_table() -> None:
+    # и is i in Russian and y in Ukrainian; г is g and h: the keys agree, the romanization not.
+    assert KEYER.key("Гліб", "uk").romanized == ("hlib",)
+    assert KEYER.key("Глеб", "ru").romanized == ("gleb",)
+
+
+PHONEMES = st.text(alphabet="abcdefgijklmnoprstuvyzSZCXj", max_size=20)
+NAME_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyzšžčłśźćńŭąęóаеёжзийклмнопрстуфхцчшщыэюяіўїєґ '-.,")
+    ),
+    max_size=30,
+)
+
+
+@given(PHONEMES)
+def test_folding_is_idempotent(phonemes: str) -> None:
+    once = fold_phonemes(phonemes)
+    assert fold_phonemes(once) == once
+
+
+@given(NAME_TEXT)
+def test_keys_ignore_case(text: str) -> None:
+    assert KEYER.key(text.upper()).full_keys == KEYER.key(text).full_keys
+
+
+@given(NAME_TEXT)
+def test_keys_ignore_unicode_form(text: str) -> None:
+    nfd = unicodedata.normalize("NFD", text)
+    assert KEYER.key(nfd).full_keys == KEYER.key(unicodedata.normalize("NFC", text)).full_keys
+
+
+@given(NAME_TEXT, st.sampled_from(["  ", "\t", "\u00a0", " \u200b"]))
+def test_keys_ignore_space_noise(text: str, space: str) -> None:
+    noisy = space + text.replace(" ", space) + space
+    assert KEYER.key(noisy).full_keys == KEYER.key(text).full_keys
+
+
+@given(st.text(max_size=60))
+def test_keying_never_raises(text: str) -> None:
+    keyed = KEYER.key(text)
+    assert all(isinstance(k, str) for k in keyed.full_keys)

@@ -1,0 +1,145 @@
+"""Resolution: golden queries against the test registry, guards, and properties."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import GOLDEN, read_tsv
+from translit_norm import Entity, EntityKind, Match, Method, Registry, Status
+
+GOLDEN_ROWS = read_tsv(GOLDEN / "resolve" / "test_registry.tsv")
+
+
+@pytest.mark.parametrize(("query", "expected"), GOLDEN_ROWS, ids=[r[0] for r in GOLDEN_ROWS])
+def test_golden_queries(registry: Registry, query: str, expected: str) -> None:
+    match = registry.resolve(query)
+    if expected == "-":
+        assert match.status is Status.UNKNOWN, match
+    elif expected.startswith("?"):
+        assert match.status is Status.AMBIGUOUS, match
+        assert {c.id for c in match.candidates} == set(expected[1:].split(","))
+    else:
+        assert match.status is Status.MATCHED, match
+        assert match.id == expected
+
+
+def test_match_carries_what_a_pipeline_needs(registry: Registry) -> None:
+    match = registry.resolve("Łukašenka")
+    assert match.name == "Alexander Lukashenko"
+    assert match.method is Method.KEY
+    assert match.alias is not None
+    assert match.score is not None and 0.0 < match.score <= 1.0
+    assert match.runner_up is not None and match.runner_up.id == "viktor-lukashenko"
+
+
+def test_exact_and_normalized_methods(registry: Registry) -> None:
+    assert registry.resolve("Lukashenka").method is Method.EXACT
+    assert registry.resolve("  lukashenka ").method is Method.NORMALIZED
+
+
+def test_surname_shared_by_two_people_is_ambiguous() -> None:
+    entities = [
+        Entity("anna-kowalska", "Anna Kowalska", EntityKind.PERSON, gender="female"),
+        Entity("maria-kowalska", "Maria Kowalska", EntityKind.PERSON, gender="female"),
+    ]
+    match = Registry(entities).resolve("Kowalska")
+    assert match.status is Status.AMBIGUOUS
+    assert {c.id for c in match.candidates} == {"anna-kowalska", "maria-kowalska"}
+
+
+def test_declared_namesakes_are_not_collisions_but_stay_ambiguous() -> None:
+    entities = [
+        Entity(
+            "a-shevchenko-1",
+            "Andriy Shevchenko",
+            EntityKind.PERSON,
+            distinct_from=("a-shevchenko-2",),
+        ),
+        Entity(
+            "a-shevchenko-2",
+            "Andriy Shevchenko",
+            EntityKind.PERSON,
+            distinct_from=("a-shevchenko-1",),
+        ),
+    ]
+    registry = Registry(entities)
+    assert registry.collisions() == []
+    assert registry.resolve("Andriy Shevchenko").status is Status.AMBIGUOUS
+
+
+def test_undeclared_shared_key_is_a_collision() -> None:
+    entities = [Entity("one", "Lukashenka"), Entity("two", "Łukašenka")]
+    collisions = Registry(entities).collisions()
+    assert collisions and {f[0] for f in collisions[0].forms} == {"one", "two"}
+
+
+def test_threshold_controls_the_verdict(registry: Registry) -> None:
+    assert registry.resolve("Krawczyk").status is Status.MATCHED
+    assert registry.resolve("Krawczyk", threshold=0.99).status is Status.UNKNOWN
+    with pytest.raises(ValueError, match="threshold"):
+        registry.resolve("Krawczyk", threshold=1.5)
+
+
+def test_explain_records_the_steps(registry: Registry) -> None:
+    match = registry.resolve("Viktar Lukashenka Alexander", explain=True)
+    assert match.explanation is not None
+    text = "\n".join(match.explanation)
+    assert "romanized" in text and "keys" in text
+
+
+def test_resolve_many_keeps_order_and_agrees_with_resolve(registry: Registry) -> None:
+    names = ["Łukašenka", "Pinsk", "nobody at all", "Peter Kravchyk"] * 5
+    one_by_one = [registry.resolve(n) for n in names]
+    assert registry.resolve_many(names) == one_by_one
+    assert registry.resolve_many(names, workers=3) == one_by_one
+
+
+def test_candidates_are_ranked(registry: Registry) -> None:
+    ranked = registry.candidates("Lukashenko", limit=2)
+    assert [c.id for c in ranked] == ["alexander-lukashenko", "viktor-lukashenko"]
+    assert ranked[0].score > ranked[1].score
+
+
+def test_empty_and_oversized_input_are_unknown(registry: Registry) -> None:
+    assert registry.resolve("").status is Status.UNKNOWN
+    assert registry.resolve(" \t ").status is Status.UNKNOWN
+    long = registry.resolve("Lukashenko " * 500)
+    assert long.status is Status.UNKNOWN and "longer" in long.reason
+
+
+@given(st.text(max_size=80))
+def test_never_raises_and_always_one_status(registry: Registry, text: str) -> None:
+    match = registry.resolve(text)
+    assert isinstance(match, Match)
+    assert match.status in set(Status)
+    assert match.score is None or 0.0 <= match.score <= 1.0
+    assert (match.id is not None) == (match.status is Status.MATCHED)
+
+
+def _names(registry: Registry) -> list[tuple[str, str]]:
+    return [(e.id, f.text) for e in registry.entities for f in e.forms()]
+
+
+@given(data=st.data())
+def test_every_registered_name_resolves_to_its_entity(
+    registry: Registry, data: st.DataObject
+) -> None:
+    entity_id, text = data.draw(st.sampled_from(_names(registry)))
+    variant = data.draw(
+        st.sampled_from(
+            [
+                text,
+                text.upper(),
+                text.lower(),
+                unicodedata.normalize("NFD", text),
+                f"  {text}  ",
+                text.replace(" ", "\u00a0"),
+            ]
+        )
+    )
+    match = registry.resolve(variant)
+    assert match.status is Status.MATCHED and match.id == entity_id, (variant, match)
