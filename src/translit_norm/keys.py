@@ -34,7 +34,10 @@ from translit_norm.yamlio import YamlList, YamlMap, load_yaml_text
 __all__ = ["Grapheme", "KeyedName", "Keyer", "Reading", "fold_phonemes", "readings"]
 
 _VOWEL_LETTERS = "aeiouy"
-_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+#: A word: letters and digits, with the combining marks that stay on them after NFKC (the
+#: ALA-LC tie in i͡a has no precomposed form), and apostrophes inside it (Мар'яна, O'Brien).
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_TOKEN = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*(?:'[^\W_](?:[^\W_]|[{_MARKS}])*)*")
 
 
 @dataclass(frozen=True)
@@ -299,20 +302,46 @@ def _literal(token: str, fold: Folder) -> str:
     return token if token.isascii() else fold(token).lower()
 
 
+#: Two-letter initials are digraphs that write one sound (Ch. for Chrystia, Sz., Zh., Yu.);
+#: any other two-letter abbreviation (Mr., Dr., St.) is not an initial.
+_DIGRAPH_INITIALS = frozenset(
+    ["ch", "sh", "zh", "kh", "ts", "sz", "cz", "dz", "dž", "yu", "ya", "ye", "yo", "ju", "ja", "je"]
+)
+#: English possessive 's is not part of a name (Lukashenko's).
+_POSSESSIVE = "'s"
+
+
+@functools.cache
+def honorifics() -> frozenset[str]:
+    """Courtesy titles that precede a name (data/honorifics.yaml), casefolded."""
+    name = "translit_norm/data/honorifics.yaml"
+    text = resources.files("translit_norm").joinpath("data/honorifics.yaml").read_text("utf-8")
+    document = load_yaml_text(text, name=name)
+    titles = document.get("titles") if isinstance(document, YamlMap) else None
+    if not isinstance(titles, YamlList) or not all(isinstance(t, str) for t in titles):
+        raise RegistryError(name, None, "expected a list of strings 'titles'")
+    return frozenset(clean(t) for t in titles)
+
+
 def _tokens(cleaned: str) -> tuple[list[str], int | None, set[int]]:
     tokens: list[str] = []
     comma_at: int | None = None
     initials: set[int] = set()
     previous_end = 0
+    titles = honorifics()
     for match in _TOKEN.finditer(cleaned):
         if comma_at is None and tokens and "," in cleaned[previous_end : match.start()]:
             comma_at = len(tokens)
         token = match.group()
+        previous_end = match.end()
+        if token in titles and not tokens and match.end() < len(cleaned.rstrip(". ")):
+            continue  # a title before a name, not a word of it
+        if token.endswith(_POSSESSIVE) and len(token) > 3 and _is_latin(token):
+            token = token[: -len(_POSSESSIVE)]
         after = cleaned[match.end() : match.end() + 1]
-        if len(token) == 1 or (after == "." and len(token) <= 2):
+        if len(token) == 1 or (after == "." and token in _DIGRAPH_INITIALS):
             initials.add(len(tokens))
         tokens.append(token)
-        previous_end = match.end()
     return tokens, comma_at, initials
 
 
