@@ -66,7 +66,8 @@ class Match:
         alias: The registry name that matched.
         method: How it matched.
         reason: Why, in one line.
-        runner_up: The best candidate for another entity, if any.
+        runner_up: The best candidate for another entity, if any; for an unknown answer,
+            the closest candidate below the threshold.
         candidates: For ambiguous answers, the entities that tie (best first).
         explanation: The pipeline's steps, when asked for (``explain=True``).
     """
