@@ -52,7 +52,9 @@ def clean_preserving_case(text: str) -> str:
     if text.isascii() and text.isprintable():
         return _SPACES.sub(" ", text.translate(_FOLD_TABLE)).strip()
     visible = "".join(c for c in text if not _is_invisible(c))
-    folded = unicodedata.normalize("NFKC", visible).translate(_FOLD_TABLE)
+    # Fold before NFKC too: NFKC turns the acute accent ´ used as an apostrophe into a space
+    # and a combining mark, which would split the word.
+    folded = unicodedata.normalize("NFKC", visible.translate(_FOLD_TABLE)).translate(_FOLD_TABLE)
     return _SPACES.sub(" ", folded).strip()
 
 

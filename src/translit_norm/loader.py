@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from translit_norm.cleaning import clean
+from translit_norm.confusables import neutralize
 from translit_norm.entities import Entity, EntityKind
 from translit_norm.errors import RegistryError
 from translit_norm.yamlio import DEFAULT_MAX_BYTES, YamlList, YamlMap, load_yaml_file
@@ -170,11 +173,7 @@ def _entity(item: Any, path: str, line: int) -> Entity:
 
     entity_id = _string(item, "id", path, line, required=True)
     if not ID_PATTERN.fullmatch(entity_id):
-        raise RegistryError(
-            path,
-            at("id"),
-            f"id {entity_id!r} may only use a-z, 0-9 and single '-' between them",
-        )
+        raise RegistryError(path, at("id"), _bad_id(entity_id))
     name = _string(item, "name", path, line, required=True)
     kind_text = _string(item, "kind", path, line) or EntityKind.OTHER.value
     try:
@@ -203,6 +202,27 @@ def _entity(item: Any, path: str, line: int) -> Entity:
         distinct_from=tuple(distinct),
         source=f"{path}:{line}",
     )
+
+
+def _bad_id(entity_id: str) -> str:
+    """Why ``entity_id`` is refused, naming a hidden character and the id it imitates.
+
+    Ids are compared exactly, so two that differ only in case, Unicode form or a look-alike
+    letter (``Lukashenko``, full-width ``ｌｕｋａｓｈｅｎｋｏ``, a Cyrillic ``а``) would name
+    two entities; the id pattern refuses them all, and the message says which id was meant.
+    """
+    message = f"id {entity_id!r} may only use a-z, 0-9 and single '-' between them"
+    foreign = next((c for c in entity_id if not c.isascii() or not c.isprintable()), None)
+    if foreign is not None:
+        name = unicodedata.name(foreign, "unnamed character")
+        message += f"; it contains U+{ord(foreign):04X} {name}"
+    meant, _ = neutralize(clean(entity_id))
+    if meant != entity_id and ID_PATTERN.fullmatch(meant):
+        message += (
+            "; ids that differ only in case, Unicode form or look-alike letters would name "
+            f"different entities, so write {meant!r}"
+        )
+    return message
 
 
 def _string(item: YamlMap, key: str, path: str, line: int, *, required: bool = False) -> str:

@@ -8,8 +8,9 @@ a size limit, strict UTF-8, a cap on the nodes an anchor-and-alias document may 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -17,6 +18,7 @@ from translit_norm.errors import RegistryError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_DEPTH",
     "YamlList",
     "YamlMap",
     "line_of",
@@ -26,6 +28,10 @@ __all__ = [
 
 #: Largest YAML file read, in bytes. A 1M-alias registry in one file is about 60 MiB.
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+#: Deepest nesting of mappings and sequences accepted. A registry needs five levels; a
+#: document nested thousands deep (``[[[[...]]]]``) would overflow the parser's stack.
+MAX_DEPTH = 64
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -57,8 +63,30 @@ class _Builder:
         self.max_nodes = max_nodes
         self.visited = 0
         self.constructor = yaml.constructor.SafeConstructor()
+        # Collections being built, outermost first: an alias to one of them is a cycle, and
+        # aliases can nest deeper than the text does.
+        self.open: list[int] = []
 
     def build(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.CollectionNode):
+            return self._build(node)
+        if id(node) in self.open:
+            raise RegistryError(
+                self.name, node.start_mark.line + 1, "an anchor is used inside itself (a cycle)"
+            )
+        if len(self.open) >= MAX_DEPTH:
+            raise RegistryError(
+                self.name,
+                node.start_mark.line + 1,
+                f"mappings and lists nested more than {MAX_DEPTH} deep; refusing to load",
+            )
+        self.open.append(id(node))
+        try:
+            return self._build(node)
+        finally:
+            self.open.pop()
+
+    def _build(self, node: yaml.Node) -> Any:
         self.visited += 1
         if self.visited > self.max_nodes:
             raise RegistryError(
@@ -130,6 +158,7 @@ def load_yaml_text(text: str, *, name: str, max_nodes: int | None = None) -> Any
     """
     limit = max_nodes if max_nodes is not None else 10_000 + 4 * len(text)
     try:
+        _check_depth(text, name)
         loader = _SafeLoader(text)
         try:
             root = loader.get_single_node()
@@ -145,6 +174,32 @@ def load_yaml_text(text: str, *, name: str, max_nodes: int | None = None) -> Any
     if root is None:
         return None
     return _Builder(name, limit).build(root)
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse a document nested deeper than :data:`MAX_DEPTH` before anything recurses.
+
+    libyaml's event parser keeps its own stack, so this pass is safe at any depth; composing
+    nodes and building values recurse once per level.
+    """
+    loader = _SafeLoader(text)
+    try:
+        depth = 0
+        next_event = cast("Callable[[], yaml.Event | None]", loader.get_event)
+        while (event := next_event()) is not None:
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise RegistryError(
+                        name,
+                        None if mark is None else mark.line + 1,
+                        f"mappings and lists nested more than {MAX_DEPTH} deep; refusing to load",
+                    )
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 def load_yaml_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
