@@ -67,7 +67,11 @@ class GivenNames:
 
     @classmethod
     def build(cls, keyer: Keyer) -> GivenNames:
-        """Key every spelling of every group with ``keyer``."""
+        """Key every spelling of every group with ``keyer`` (once per folding backend)."""
+        return _keyed_groups(keyer.folding)
+
+    @classmethod
+    def _compute(cls, keyer: Keyer) -> GivenNames:
         by_key: dict[str, set[int]] = {}
         groups = given_name_groups()
         for group in groups:
@@ -88,3 +92,12 @@ class GivenNames:
         """The gender shared by all ``groups``, else None."""
         genders = {self.groups[i].gender for i in groups}
         return genders.pop() if len(genders) == 1 else None
+
+
+@functools.cache
+def _keyed_groups(folding: str) -> GivenNames:
+    """The given-name table keyed with the given backend; built once per process and backend.
+
+    The table is read-only after it is built, so registries share it.
+    """
+    return GivenNames._compute(Keyer(folding))

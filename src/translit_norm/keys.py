@@ -19,7 +19,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from translit_norm.cleaning import clean
+from translit_norm.cleaning import clean, strip_marks
+from translit_norm.confusables import Neutralized, neutralize
 from translit_norm.errors import RegistryError
 from translit_norm.folding import DEFAULT_BACKEND, Folder, folder
 from translit_norm.transliteration import (
@@ -217,6 +218,7 @@ class KeyedName:
         readings: Token keys, one tuple per distinct reading, the most plausible first.
         reading_names: The convention of each reading.
         compact: Keys of the whole name read as one word, word breaks dropped.
+        homoglyphs: Mixed-script words rewritten in the script they imitate (cleaning).
     """
 
     cleaned: str
@@ -228,6 +230,7 @@ class KeyedName:
     readings: tuple[tuple[str, ...], ...]
     reading_names: tuple[str, ...] = field(default=())
     compact: frozenset[str] = field(default=frozenset())
+    homoglyphs: tuple[Neutralized, ...] = field(default=())
 
     @property
     def full_keys(self) -> frozenset[str]:
@@ -346,7 +349,7 @@ def _tokens(cleaned: str) -> tuple[list[str], int | None, set[int]]:
 
 
 def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
-    cleaned = clean(text)
+    cleaned, homoglyphs = neutralize(clean(text))
     tokens, comma_at, initials = _tokens(cleaned)
     cyrillic = [any(is_cyrillic(c) for c in t) for t in tokens]
     if any(cyrillic):
@@ -375,6 +378,14 @@ def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
                 for t, is_cyr in zip(plain, cyrillic, strict=True)
             )
         )
+    # ASCII-only channels (wire copy, passports' machine zone, databases) drop diacritics, so
+    # Vučić is printed Vucic: a Latin spelling is also read with its marks removed.
+    for spelled in list(latin_options):
+        stripped = tuple(
+            t if is_cyr else strip_marks(t) for t, is_cyr in zip(spelled, cyrillic, strict=True)
+        )
+        if stripped not in latin_options:
+            latin_options.append(stripped)
     latin_text = " ".join(t for t, c in zip(latin_options[0], cyrillic, strict=True) if not c)
     applicable = [r for r in readings() if r.applies(latin_text)] if latin_text else []
     english = readings()[0]
@@ -405,6 +416,7 @@ def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
         readings=tuple(seen),
         reading_names=tuple(seen.values()),
         compact=frozenset(compact),
+        homoglyphs=homoglyphs,
     )
 
 

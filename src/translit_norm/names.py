@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from translit_norm.given_names import GivenNames
 from translit_norm.keys import KeyedName
 
-__all__ = ["PersonName", "gendered_pair", "is_patronymic", "parse_person", "surname_gender"]
+__all__ = [
+    "PersonName",
+    "gendered_pair",
+    "is_patronymic",
+    "parse_person",
+    "patronymic_stems",
+    "surname_gender",
+]
 
 #: East Slavic patronymics end in -ovich/-evich (-ovych, -avich) for men and -ovna/-evna/-ivna
 #: (-aŭna) for women; after our key folding: ч is C, and ў/в is v.
@@ -36,10 +43,35 @@ _GENDER_PAIRS = (
     ("ij", "aja"),
 )
 
+#: Greek feminine surnames are the genitive of the masculine: -is/-i (Mitsotakis, Mitsotaki),
+#: -os/-ou (Papadopoulos, Papadopoulou), -as/-a (Kalogeras, Kalogera). Used only to tell two
+#: surnames apart: the bare endings -i and -a also end many masculine Slavic keys, so they are
+#: no evidence of gender on their own.
+_GREEK_GENDER_PAIRS = (("is", "i"), ("os", "u"), ("os", "ou"), ("as", "a"))
+
 
 def is_patronymic(key: str) -> bool:
     """True when a token key has the shape of an East Slavic patronymic."""
     return len(key) > 5 and key.endswith(_PATRONYMIC_ENDINGS)
+
+
+def patronymic_stems(key: str) -> frozenset[str]:
+    """The keys the father's given name may have, from a patronymic key.
+
+    A patronymic is the father's given name plus a suffix: Viktorovych is Viktor's son,
+    Fedorovych Fedor's, Grigoryevich Grigory's (the name's final -y/-iy turns into the glide
+    before -evich), Nikitich Nikita's. The stems are offered with and without the lost final
+    vowel; comparing them through the given-name table tells two fathers apart.
+    """
+    stems: set[str] = set()
+    if not is_patronymic(key):
+        return frozenset()
+    for ending in _PATRONYMIC_ENDINGS:
+        if key.endswith(ending):
+            base = key[: -len(ending)]
+            bare = base.rstrip("j")
+            stems |= {base, bare, bare + "i", bare + "a"}
+    return frozenset(s for s in stems if len(s) >= 3)
 
 
 def surname_gender(key: str) -> str | None:
@@ -58,7 +90,7 @@ def gendered_pair(first: str, second: str) -> bool:
     Tsikhanouski and Tsikhanouskaya, Navalny and Navalnaya, Kalesnikau and Kalesnikava are
     different people (husband and wife, or namesakes): this is the guard that keeps them apart.
     """
-    for masculine, feminine in _GENDER_PAIRS:
+    for masculine, feminine in _GENDER_PAIRS + _GREEK_GENDER_PAIRS:
         for a, b in ((first, second), (second, first)):
             if (
                 a.endswith(masculine)

@@ -1,24 +1,34 @@
 """Resolution: a query in, the entity it names (or an honest "unknown"/"ambiguous") out.
 
 The last stage, scoring and decision. Lookups go from the strictest to the loosest (exact
-string, cleaned string, key, person name parts, fuzzy key), each with a fixed score, and the
-decision refuses to guess: below the threshold the answer is unknown, and when the best two
-entities are within a margin of each other it is ambiguous with both. A wrong merge is worse
-than a miss, so every loose step has a guard (contradicting given names, gendered surnames,
-short keys) that can veto it.
+string, cleaned string, key, person name parts, fuzzy key, then the name without its legal
+form or its Lithuanian case ending), each with a fixed score, and the decision refuses to
+guess: below the threshold the answer is unknown, and when the best two entities are within a
+margin of each other it is ambiguous with both. A wrong merge is worse than a miss, so every
+loose step has a guard (contradicting given names and fathers, gendered surnames, short keys)
+that can veto it.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from translit_norm.entities import EntityKind
+from translit_norm.entities import Entity, EntityKind
 from translit_norm.index import Index, PersonProfile
 from translit_norm.keys import KeyedName
-from translit_norm.names import gendered_pair, is_patronymic, parse_person, surname_gender
+from translit_norm.legal_forms import strip_legal_forms
+from translit_norm.names import (
+    gendered_pair,
+    is_patronymic,
+    parse_person,
+    patronymic_stems,
+    surname_gender,
+)
+from translit_norm.particles import particles
 from translit_norm.results import Candidate, Match, Method, Status
 
 __all__ = [
@@ -51,6 +61,10 @@ class Scores:
     surname_and_initials: float = 0.9
     surname_only: float = 0.86
     fuzzy_whole: float = 0.9
+    #: The same key once legal-form designators (PJSC, OAO, Ltd.) are removed.
+    legal_form: float = 0.93
+    #: A place name with a Lithuanian nominative ending on a known name (Minskas).
+    baltic_ending: float = 0.9
     unknown_token_penalty: float = 0.12
     unverified_patronymic_penalty: float = 0.02
     #: Least rapidfuzz ratio (0-1) of two surname keys for a fuzzy surname match.
@@ -121,6 +135,8 @@ def collect_candidates(
         return _sorted(collector), collector.steps
     keyed = index.keyer.key(query)
     collector.note(f"cleaned: {keyed.cleaned!r}")
+    for neutralized in keyed.homoglyphs:
+        collector.note(f"homoglyphs neutralized: {neutralized}")
     for ref in index.normalized.get(keyed.cleaned, ()):
         form = index.forms[ref]
         collector.offer(
@@ -138,6 +154,8 @@ def collect_candidates(
     _by_keys(index, keyed, collector)
     _by_person_parts(index, keyed, collector)
     _by_fuzzy_whole(index, keyed, collector)
+    _without_legal_form(index, keyed, collector)
+    _without_baltic_ending(index, keyed, collector)
     return _sorted(collector), collector.steps
 
 
@@ -252,12 +270,33 @@ def _score_person(
     ):
         collector.reject(position, f"surname form {token_key!r} is {query_gender}")
         return
-    given = initials = 0
+    after = surname_at + 1
+    if (
+        after < len(keyed.readings[0])
+        and after not in keyed.initials
+        and keyed.comma_at != after
+        and any(is_patronymic(r[after]) for r in keyed.readings if len(r) > after)
+    ):
+        # East Slavic address puts the patronymic right after the given name (Vladimir
+        # Vladimirovich, Yermak Timofeyevich), never after the surname: this word is a given name.
+        collector.reject(position, f"{keyed.tokens[surname_at]!r} is followed by a patronymic")
+        return
+    given = initials = others = 0
     penalty = 0.0
+    # With the given name written out, initials are a middle name's or the patronymic's
+    # (Christopher W. Smith, Viktor A. Lukashenko), not the given name's.
+    given_written = any(
+        k != surname_at and k not in keyed.initials for k in range(len(keyed.readings[0]))
+    )
     for j in range(len(keyed.readings[0])):
         if j == surname_at:
             continue
-        verdict = _judge_token(index, keyed, profile, j)
+        verdict = _judge_token(
+            index, keyed, profile, j, abjad=_is_abjad(entity), given_written=given_written
+        )
+        if verdict == "particle":
+            continue
+        others += 1
         if verdict.startswith("contradiction"):
             collector.reject(position, f"{keyed.tokens[j]!r}: {verdict}")
             return
@@ -271,7 +310,7 @@ def _score_person(
             penalty += SCORES.unknown_token_penalty
     if given:
         score, how = SCORES.surname_and_given, "surname and given name"
-    elif initials or len(keyed.readings[0]) > 1:
+    elif initials or others:
         score, how = SCORES.surname_and_initials, "surname and initials"
     else:
         score, how = SCORES.surname_only, "surname alone"
@@ -282,21 +321,51 @@ def _score_person(
     collector.offer(position, score, method, alias, reason)
 
 
-def _judge_token(index: Index, keyed: KeyedName, profile: PersonProfile, j: int) -> str:
+#: Languages written in an abjad (Arabic, Persian, Urdu, Pashto, Hebrew, Yiddish): the script
+#: leaves short vowels out, so their romanizations differ in vowels only (Yasser / Yasir,
+#: Muammar / Moammar, Binyamin / Benjamin) while the consonants agree.
+_ABJAD_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "he", "yi"})
+_VOWELS = re.compile(r"[aeiouj]+")
+
+
+def _is_abjad(entity: Entity) -> bool:
+    return any(lang in _ABJAD_LANGUAGES for lang, _ in entity.native)
+
+
+def _skeleton(key: str) -> str:
+    """A key's consonants, doubled ones merged (Muammar and Moammar are both ``mmr``)."""
+    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", key))
+
+
+def _judge_token(
+    index: Index,
+    keyed: KeyedName,
+    profile: PersonProfile,
+    j: int,
+    *,
+    abjad: bool = False,
+    given_written: bool = False,
+) -> str:
     """How a non-surname token of the query relates to a person entity."""
     keys = frozenset(r[j] for r in keyed.readings if len(r) > j and r[j])
+    if keyed.tokens[j] in particles() and j not in keyed.initials:
+        # "al", "bin", "von": shared by relatives and strangers alike, so no evidence either way.
+        return "particle"
     if j in keyed.initials:
         letter = unicodedata.normalize("NFKD", keyed.romanized[j][:1])[:1]
         # Initials come in the order of the name: the first is the given name's, the next
         # the patronymic's (A. G. Lukashenko), whichever side the surname stands on.
-        if j == min(keyed.initials):
+        if j == min(keyed.initials) and not given_written:
             if letter in profile.initials:
                 return "initial"
             return "contradiction: initial does not match the given name"
         if letter in profile.patronymic_initials | profile.initials:
             return "initial"
-        # Belarusian and Russian patronymics of one father can start differently
-        # (Рыгоравіч / Григорьевич), so an unmatched second initial is only unverified.
+        if profile.patronymic_initials:
+            # Belarusian and Russian patronymics of one father can start differently
+            # (Рыгоравіч / Григорьевич), so the registry lists both; a letter that is
+            # neither is another father's.
+            return "contradiction: initial does not match the patronymic"
         return "patronymic?"
     if keys & profile.given.keys() or keys & profile.surnames.keys():
         return "given"
@@ -308,6 +377,18 @@ def _judge_token(index: Index, keyed: KeyedName, profile: PersonProfile, j: int)
     if any(is_patronymic(k) for k in keys):
         if not profile.patronymics:
             return "patronymic?"
+        # A patronymic names the father: when both fathers' names are in the given-name
+        # table and share no group, these are children of two different men.
+        fathers = index.given_names.groups_of(
+            frozenset().union(*(patronymic_stems(k) for k in keys))
+        )
+        known = index.given_names.groups_of(
+            frozenset().union(*(patronymic_stems(p) for p in profile.patronymics))
+        )
+        if fathers and known:
+            if fathers & known:
+                return "given"
+            return "contradiction: another father"
         # Belarusian and Russian patronymics of one father differ in more than spelling
         # (Рыгоравіч / Григорьевич), so only a clearly different one contradicts.
         similarity = max(fuzz.ratio(k, p) / 100 for k in keys for p in sorted(profile.patronymics))
@@ -323,9 +404,16 @@ def _judge_token(index: Index, keyed: KeyedName, profile: PersonProfile, j: int)
         if gender and profile.gender and gender != profile.gender:
             return f"contradiction: a {gender} given name"
         return "unknown"
+    if abjad:
+        skeletons = {_skeleton(g) for g in profile.given}
+        if any(len(_skeleton(k)) >= 3 and _skeleton(k) in skeletons for k in keys):
+            return "given"
+    # A fuzzy given-name match needs four letters on both sides: between shorter keys one
+    # letter is already a different name (Mun / Myung, Ivan / Iva).
+    long_given = [g for g in profile.given if len(g) >= 4]
     for key in keys:
-        if len(key) >= 4 and profile.given:
-            best = process.extractOne(key, list(profile.given), scorer=fuzz.ratio)
+        if len(key) >= 4 and long_given:
+            best = process.extractOne(key, long_given, scorer=fuzz.ratio)
             if best is not None and best[1] >= 85:
                 return "given"
     return "unknown"
@@ -355,6 +443,59 @@ def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> No
                     Method.FUZZY,
                     form.text,
                     f"similar key {key!r} ~ {choice!r} ({similarity:.2f})",
+                )
+
+
+def _without_legal_form(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Organizations and places: match the name with its legal-form designators removed."""
+    rest = strip_legal_forms(keyed.tokens)
+    if rest == keyed.tokens:
+        return
+    bare = index.keyer.key(" ".join(rest))
+    collector.note(f"legal form removed: {' '.join(rest)!r}")
+    refs = list(index.normalized.get(bare.cleaned, ()))
+    for key in sorted(bare.full_keys):
+        refs += index.full_keys.get(key, ())
+    for key in sorted(bare.compact_keys):
+        refs += index.compact_keys.get(key, ())
+    for ref in refs:
+        form = index.forms[ref]
+        if index.entities[form.entity].kind is EntityKind.PERSON:
+            continue
+        collector.offer(
+            form.entity,
+            SCORES.legal_form,
+            Method.KEY,
+            form.text,
+            f"same name without its legal form ({' '.join(rest)!r})",
+        )
+
+
+#: Lithuanian gives foreign place names a nominative ending -as, -is, -us or -ys (Minskas,
+#: Gomelis, Kijevas); without it the stem is the name as other languages write it.
+_BALTIC_ENDINGS = ("as", "is", "us", "ys")
+
+
+def _without_baltic_ending(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Places: a one-word name with a Baltic nominative ending is matched by its stem."""
+    if len(keyed.tokens) != 1 or collector.best:
+        return
+    word = keyed.tokens[0]
+    for ending in _BALTIC_ENDINGS:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 4:
+            continue
+        for key in sorted(index.keyer.key(stem).full_keys):
+            for ref in index.full_keys.get(key, ()):
+                form = index.forms[ref]
+                if index.entities[form.entity].kind is not EntityKind.PLACE:
+                    continue
+                collector.offer(
+                    form.entity,
+                    SCORES.baltic_ending,
+                    Method.KEY,
+                    form.text,
+                    f"{stem!r} with a Baltic nominative ending {ending!r}",
                 )
 
 
@@ -428,6 +569,11 @@ def resolve(
             reason=f"input longer than {MAX_QUERY_CHARS} characters is not a name",
             explanation=() if explain else None,
         )
+    if not explain:
+        # Fast path: a name written exactly as the registry holds it (Index.exact_answer).
+        answer = index.exact_answer(query)
+        if answer is not None:
+            return answer
     if not query.strip():
         return Match(
             query, Status.UNKNOWN, reason="empty input", explanation=() if explain else None

@@ -1,0 +1,71 @@
+"""Legal-form designators (data/legal_forms.yaml): PJSC, OAO, a.d., Co. Ltd.
+
+Stage 4 support, for organizations and places. A company is written with its legal form in
+front ("PJSC Gazprom"), behind ("Gazprom PAO") or not at all, and the form changes with the
+language and the year. The resolver retries a name with designators removed from either end,
+so the name itself decides.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from translit_norm.cleaning import clean
+from translit_norm.errors import RegistryError
+from translit_norm.yamlio import YamlList, YamlMap, load_yaml_text
+
+__all__ = ["legal_forms", "strip_legal_forms"]
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(clean(text)))
+
+
+@functools.cache
+def legal_forms() -> tuple[tuple[str, ...], ...]:
+    """Every designator of data/legal_forms.yaml as cleaned tokens, longest first."""
+    name = "translit_norm/data/legal_forms.yaml"
+    text = resources.files("translit_norm").joinpath("data/legal_forms.yaml").read_text("utf-8")
+    document = load_yaml_text(text, name=name)
+    entries = document.get("legal_forms") if isinstance(document, YamlMap) else None
+    if not isinstance(entries, YamlList):
+        raise RegistryError(name, None, "expected a list 'legal_forms'")
+    found: set[tuple[str, ...]] = set()
+    for entry, line in zip(entries, entries.item_lines, strict=True):
+        if not isinstance(entry, YamlMap) or set(entry) != {"forms", "why"}:
+            raise RegistryError(name, line, "each entry needs exactly forms and why")
+        if not isinstance(entry["why"], str) or not entry["why"].strip():
+            raise RegistryError(name, line, "why must say which fact the forms encode")
+        forms = entry["forms"]
+        if not isinstance(forms, YamlList) or not forms:
+            raise RegistryError(name, line, "forms must be a non-empty list")
+        for form in forms:
+            tokens = _tokens(form) if isinstance(form, str) else ()
+            if not tokens:
+                raise RegistryError(name, line, f"bad legal form {form!r} (quote it)")
+            found.add(tokens)
+    return tuple(sorted(found, key=lambda t: (-len(t), t)))
+
+
+def strip_legal_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """``tokens`` (cleaned) without legal-form designators at either end.
+
+    Returns the tokens unchanged when nothing is removed, and never removes every token
+    ("AO" alone stays "AO").
+    """
+    forms = legal_forms()
+    rest = tokens
+    changed = True
+    while changed:
+        changed = False
+        for form in forms:
+            size = len(form)
+            if len(rest) > size and rest[:size] == form:
+                rest, changed = rest[size:], True
+            elif len(rest) > size and rest[-size:] == form:
+                rest, changed = rest[:-size], True
+    return rest

@@ -1,0 +1,127 @@
+"""Matching rules from the accuracy work: particles, Greek surname genders, legal forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from translit_norm import Entity, EntityKind, Registry, Status
+from translit_norm.legal_forms import legal_forms, strip_legal_forms
+from translit_norm.names import gendered_pair, patronymic_stems
+from translit_norm.particles import particles
+
+
+@pytest.fixture(scope="module")
+def people() -> Registry:
+    return Registry(
+        [
+            Entity("bashar-al-assad", "Bashar al-Assad", EntityKind.PERSON),
+            Entity("kyriakos-mitsotakis", "Kyriakos Mitsotakis", EntityKind.PERSON),
+            Entity("mohammed-bin-salman", "Mohammed bin Salman", EntityKind.PERSON),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Bashar al-Assad", "bashar-al-assad"),
+        ("Bashar el-Assad", "bashar-al-assad"),
+        ("al-Assad", "bashar-al-assad"),
+        ("Hafez al-Assad", None),
+        ("Maher al-Assad", None),
+        ("Khalid bin Salman", None),
+        ("Mitsotakis", "kyriakos-mitsotakis"),
+        ("Mitsotaki", None),
+    ],
+)
+def test_particles_and_greek_genders(people: Registry, query: str, expected: str | None) -> None:
+    match = people.resolve(query)
+    if expected is None:
+        assert match.status is not Status.MATCHED, match
+    else:
+        assert match.id == expected, match
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("micotakis", "micotaki"), ("papadopulos", "papadopulu"), ("kalogeras", "kalogera")],
+)
+def test_greek_feminine_surname_is_the_genitive(first: str, second: str) -> None:
+    assert gendered_pair(first, second)
+    assert gendered_pair(second, first)
+
+
+def test_slavic_pairs_still_need_a_stem() -> None:
+    assert not gendered_pair("is", "i")
+    assert gendered_pair("navalni", "navalnaja")
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (("pjsc", "gazprom"), ("gazprom",)),
+        (("gazprom", "pao"), ("gazprom",)),
+        (("huawei", "technologies", "co", "ltd"), ("huawei", "technologies")),
+        (("oao", "nk", "rosneft"), ("nk", "rosneft")),
+        (("ao",), ("ao",)),
+        (("bank", "ao", "center"), ("bank", "ao", "center")),
+    ],
+)
+def test_legal_forms_go_from_either_end_only(
+    tokens: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    assert strip_legal_forms(tokens) == expected
+
+
+def test_data_files_load() -> None:
+    assert {"al", "bin", "von"} <= particles()
+    assert ("j", "s", "c") in legal_forms()
+
+
+@pytest.fixture(scope="module")
+def with_patronymics() -> Registry:
+    return Registry(
+        [
+            Entity(
+                "viktor-yanukovych",
+                "Viktor Yanukovych",
+                EntityKind.PERSON,
+                aliases=("Viktor Fedorovych Yanukovych",),
+                native=(("uk", "Віктор Янукович"),),
+            ),
+            Entity(
+                "alexander-lukashenko",
+                "Alexander Lukashenko",
+                EntityKind.PERSON,
+                aliases=("Alexander Grigoryevich Lukashenko",),
+                native=(("be", "Аляксандр Лукашэнка"),),
+            ),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Viktor Fedorovich Yanukovich", "viktor-yanukovych"),
+        ("Viktor Viktorovych Yanukovych", None),
+        ("Alexander Grigorievich Lukashenko", "alexander-lukashenko"),
+        ("Aliaksandr Ryhoravich Lukashenka", "alexander-lukashenko"),
+        ("Alexander Viktorovich Lukashenko", None),
+        ("Lukashenko Grigoryevich", None),
+    ],
+)
+def test_a_patronymic_names_the_father(
+    with_patronymics: Registry, query: str, expected: str | None
+) -> None:
+    match = with_patronymics.resolve(query)
+    if expected is None:
+        assert match.status is not Status.MATCHED, match
+    else:
+        assert match.id == expected, match
+
+
+def test_patronymic_stems_offer_the_fathers_name() -> None:
+    assert "viktor" in patronymic_stems("viktoroviC")
+    assert "grigori" in patronymic_stems("grigorjeviC")
+    assert patronymic_stems("lukaSenko") == frozenset()
