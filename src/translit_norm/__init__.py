@@ -8,7 +8,8 @@
 Public API: :class:`Registry` (load, resolve, resolve_many, candidates, collisions), the result
 types :class:`Match`, :class:`Candidate`, :class:`Status`, :class:`Method`, the data model
 :class:`Entity`, :class:`EntityKind`, :class:`NameForm`, the key function :class:`Keyer`,
-:func:`clean` and the errors. Hypothesis strategies live in ``translit_norm.strategies``.
+:func:`clean`, :func:`romanize` and :func:`romanizations`, and the errors. Hypothesis
+strategies live in ``translit_norm.strategies``.
 """
 
 from translit_norm.cleaning import clean
@@ -23,6 +24,8 @@ from translit_norm.keys import KeyedName, Keyer
 from translit_norm.registry import Registry, clear_default_registry
 from translit_norm.resolver import DEFAULT_THRESHOLD
 from translit_norm.results import Candidate, Match, Method, Status
+from translit_norm.romanization import romanizations, romanize
+from translit_norm.scanning import Mention
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -32,6 +35,7 @@ __all__ = [
     "KeyedName",
     "Keyer",
     "Match",
+    "Mention",
     "Method",
     "NameForm",
     "NameOrigin",
@@ -43,5 +47,7 @@ __all__ = [
     "UnknownSchemeError",
     "clean",
     "clear_default_registry",
+    "romanizations",
+    "romanize",
 ]
 __version__ = "0.1.0"

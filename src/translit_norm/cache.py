@@ -7,26 +7,44 @@ stored in the user's cache directory under a content hash of everything it was b
 data), so any change to any of them makes a new entry. Entries are written atomically (a
 temporary file renamed into place), so processes can share the directory; each carries a digest
 of its payload, so a truncated or corrupted entry is detected and rebuilt, never trusted.
+
+The format is built for a fast warm start of large registries (a million names). An entry is
+a pickle (protocol 5) whose large byte blocks are stored out of band, after it:
+
+    magic | digest (16) | block count (4) | block sizes (8 each) | pickle size (8) | pickle | blocks
+
+The file is memory-mapped, the digest (XXH3-128: an integrity check against truncation and
+corruption, at memory speed; not a defence against someone who can write the cache directory)
+is checked over everything after it, and the blocks are handed to the unpickler as views of the
+mapping, never copied. :class:`~translit_norm.index.Index` stores each of its tables as one such
+block and unpickles a table only when it is first used, so a warm start reads no more than it
+needs.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import mmap
 import os
 import pickle
+import struct
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import xxhash
+
 __all__ = ["CACHE_ENV", "cache_directory", "fingerprint", "read", "write"]
 
 #: Environment variable that overrides the cache directory (read when a registry is loaded).
 CACHE_ENV = "TRANSLIT_NORM_CACHE_DIR"
-_MAGIC = b"translit-norm-index\x00v1\x00"
-_DIGEST_SIZE = 32
+_MAGIC = b"translit-norm-index\x00v2\x00"
+_DIGEST_SIZE = 16
+_COUNT = struct.Struct("<I")
+_SIZE = struct.Struct("<Q")
 
 
 def cache_directory(explicit: str | Path | None = None) -> Path:
@@ -78,35 +96,75 @@ def _entry(directory: Path, key: str) -> Path:
     return directory / f"{key}.index"
 
 
+def _digest(data: Any) -> bytes:
+    return xxhash.xxh3_128_digest(data)
+
+
+def _parse(view: memoryview) -> Any | None:
+    """Unpickle an entry's body (after magic and digest), or None when it is malformed."""
+    (count,) = _COUNT.unpack_from(view, 0)
+    at = _COUNT.size
+    if at + count * _SIZE.size + _SIZE.size > len(view):
+        return None
+    sizes = [_SIZE.unpack_from(view, at + i * _SIZE.size)[0] for i in range(count)]
+    at += count * _SIZE.size
+    (main,) = _SIZE.unpack_from(view, at)
+    at += _SIZE.size
+    if at + main + sum(sizes) != len(view):
+        return None
+    body = view[at : at + main]
+    at += main
+    blocks = []
+    for size in sizes:
+        blocks.append(view[at : at + size])
+        at += size
+    return pickle.loads(body, buffers=blocks)
+
+
 def read(directory: Path, key: str) -> Any | None:
     """The object stored under ``key``, or None when absent, truncated or corrupted."""
     path = _entry(directory, key)
     try:
-        raw = path.read_bytes()
-    except OSError:
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            header = len(_MAGIC) + _DIGEST_SIZE
+            if size <= header + _COUNT.size:
+                return None
+            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
         return None
-    header = len(_MAGIC) + _DIGEST_SIZE
-    if len(raw) <= header or not raw.startswith(_MAGIC):
+    view = memoryview(mapped)
+    if view[: len(_MAGIC)] != _MAGIC:
         return None
-    digest, payload = raw[len(_MAGIC) : header], raw[header:]
-    if hashlib.sha256(payload).digest() != digest:
+    if _digest(view[header:]) != view[len(_MAGIC) : header]:
         return None
     try:
-        return pickle.loads(payload)
+        # The blocks stay views of the mapping; it is unmapped when the last one is dropped.
+        return _parse(view[header:])
     except Exception:  # a payload from an incompatible build: rebuild it
         return None
 
 
 def write(directory: Path, key: str, value: Any) -> Path | None:
     """Store ``value`` under ``key`` atomically; returns the path, or None if not writable."""
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    data = _MAGIC + hashlib.sha256(payload).digest() + payload
+    blocks: list[pickle.PickleBuffer] = []
+    main = pickle.dumps(value, protocol=5, buffer_callback=blocks.append)
+    raws = [block.raw() for block in blocks]
+    parts: list[Any] = [_COUNT.pack(len(raws))]
+    parts += [_SIZE.pack(raw.nbytes) for raw in raws]
+    parts += [_SIZE.pack(len(main)), main, *raws]
+    hasher = xxhash.xxh3_128()
+    for part in parts:
+        hasher.update(part)
     try:
         directory.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".index")
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                stream.write(_MAGIC)
+                stream.write(hasher.digest())
+                for part in parts:
+                    stream.write(part)
             os.replace(temporary, _entry(directory, key))
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -7,10 +7,12 @@ entities are recorded, never overwritten: a key that two entities share points t
 
 from __future__ import annotations
 
+import pickle
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from translit_norm.cleaning import clean, strip_marks
 from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin
@@ -18,6 +20,7 @@ from translit_norm.given_names import GivenNames
 from translit_norm.keys import KeyedName, Keyer
 from translit_norm.names import parse_person
 from translit_norm.ngrams import NgramIndex
+from translit_norm.results import Match, Method, Status
 
 __all__ = ["Collision", "Expander", "FormRef", "Index", "PersonProfile"]
 
@@ -82,8 +85,37 @@ def _first_letter(text: str) -> str:
     return first if first.isascii() else unicodedata.normalize("NFKD", first)[0]
 
 
+#: The tables of an Index, in the groups it pickles as separate blocks and unpickles on first
+#: use. Tables that share strings share a block, so that pickle stores each string once: a name's
+#: text is a form, an exact key and an alias of its entity; a surname key is in a profile, in
+#: the surname table and in the surname trigram index.
+_GROUPS = {
+    "names": ("entities", "by_id", "forms", "exact", "exact_entities"),
+    "keys": ("normalized", "full_keys", "compact_keys", "compact_grams"),
+    "people": ("given_names", "profiles", "surname_entities", "surname_grams"),
+}
+_GROUP_OF = {table: group for group, tables in _GROUPS.items() for table in tables}
+
+
+def _append(table: dict[str, tuple[int, ...]], key: str, ref: int) -> None:
+    table[key] = (*table.get(key, ()), ref)
+
+
+def _restore(keyer: Keyer, blocks: dict[str, Any]) -> Index:
+    """Unpickle an :class:`Index`: its tables stay pickled blocks until first used."""
+    index = Index.__new__(Index)
+    index.__dict__.update(keyer=keyer, _blocks=dict(blocks), _lock=threading.Lock())
+    return index
+
+
 class Index:
     """The compiled, read-only lookup tables of a registry.
+
+    Pickled (into the compiled cache, or to Spark executors) each table is a block of its own:
+    with pickle protocol 5 the blocks travel out of band, so the cache can hand them over as
+    views of a memory-mapped file, and an unpickled index unpickles a table only when a lookup
+    first needs it. A warm start thus costs almost nothing up front, and an exact lookup never
+    pays for the fuzzy tables.
 
     Attributes:
         entities: The entities, in registry order.
@@ -103,10 +135,12 @@ class Index:
         self.given_names = GivenNames.build(keyer)
         self.by_id: dict[str, int] = {e.id: i for i, e in enumerate(entities)}
         self.forms: list[FormRef] = []
-        self.exact: dict[str, list[int]] = {}
-        self.normalized: dict[str, list[int]] = {}
-        self.full_keys: dict[str, list[int]] = {}
-        self.compact_keys: dict[str, list[int]] = {}
+        # Tables of form positions hold tuples: smaller than lists, and untracked by the
+        # garbage collector once it has seen them (a million of them at sanctions scale).
+        self.exact: dict[str, tuple[int, ...]] = {}
+        self.normalized: dict[str, tuple[int, ...]] = {}
+        self.full_keys: dict[str, tuple[int, ...]] = {}
+        self.compact_keys: dict[str, tuple[int, ...]] = {}
         self.profiles: dict[int, PersonProfile] = {}
         self.surname_entities: dict[str, set[int]] = {}
         self.surname_grams = NgramIndex()
@@ -121,6 +155,42 @@ class Index:
                 self._add(position, form)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
+        self.surname_grams.freeze()
+        self.compact_grams.freeze()
+        #: Exact names of a single entity -> its position: the columnar fast path.
+        self.exact_entities: dict[str, int] = {}
+        for text, refs in self.exact.items():
+            owners = {self.forms[r].entity for r in refs}
+            if len(owners) == 1:
+                self.exact_entities[text] = owners.pop()
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        blocks: dict[str, Any] = {}
+        pending: dict[str, Any] = self.__dict__.get("_blocks", {})
+        for group, tables in _GROUPS.items():
+            if group in pending:
+                block = pending[group]
+            else:
+                values = tuple(self.__dict__[table] for table in tables)
+                block = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
+            if isinstance(protocol, int) and protocol >= 5:
+                blocks[group] = pickle.PickleBuffer(block)
+            else:
+                blocks[group] = bytes(block)
+        return (_restore, (self.keyer, blocks))
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for attributes not yet set: the tables of an unpickled index.
+        pending = self.__dict__.get("_blocks")
+        group = _GROUP_OF.get(name)
+        if pending is None or group is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        with self.__dict__["_lock"]:
+            if name not in self.__dict__:
+                values = pickle.loads(pending[group])
+                self.__dict__.update(zip(_GROUPS[group], values, strict=True))
+                del pending[group]
+        return self.__dict__[name]
 
     def _add(self, position: int, form: NameForm) -> None:
         keyed = self.keyer.key(form.text, form.lang)
@@ -129,13 +199,16 @@ class Index:
         ref = len(self.forms)
         self.forms.append(FormRef(position, form.text, form.origin, form.lang, form.scheme))
         exact = unicodedata.normalize("NFC", form.text.strip())
-        self.exact.setdefault(exact, []).append(ref)
-        self.normalized.setdefault(keyed.cleaned, []).append(ref)
+        _append(self.exact, exact, ref)
+        _append(self.normalized, keyed.cleaned, ref)
         for key in keyed.full_keys:
-            self.full_keys.setdefault(key, []).append(ref)
+            _append(self.full_keys, key, ref)
         for key in keyed.compact_keys:
-            self.compact_keys.setdefault(key, []).append(ref)
-            self.compact_grams.add(key)
+            _append(self.compact_keys, key, ref)
+            if position not in self.profiles:
+                # Whole-name fuzzy matching is for non-persons (people match by name parts,
+                # with their guards): persons' keys would only crowd the candidate lists.
+                self.compact_grams.add(key)
         profile = self.profiles.get(position)
         if profile is not None:
             self._profile_form(position, profile, keyed, form.text)
@@ -167,6 +240,38 @@ class Index:
         profile.initials.discard("")
         if profile.gender is None:
             profile.gender = self.given_names.gender_of(groups)
+
+    def exact_answer(self, query: str) -> Match | None:
+        """The answer for a query written exactly as one name of one entity, else None.
+
+        The fast path of resolution (most rows of a pipeline repeat names the registry holds
+        verbatim): one dictionary lookup, then the same :class:`Match` the full resolver
+        builds for an exact hit, filled in directly rather than through the dataclass's
+        checked constructor. Anything else (surrounding space, another normal form, a name
+        two entities share) returns None and goes the full way.
+        """
+        refs = self.exact.get(query)
+        if refs is None:
+            return None
+        form = self.forms[refs[0]]
+        if len(refs) > 1 and any(self.forms[r].entity != form.entity for r in refs):
+            return None
+        entity = self.entities[form.entity]
+        answer = Match.__new__(Match)
+        vars(answer).update(
+            input=query,
+            status=Status.MATCHED,
+            id=entity.id,
+            name=entity.name,
+            score=1.0,
+            alias=form.text,
+            method=Method.EXACT,
+            reason="exact",
+            runner_up=None,
+            candidates=(),
+            explanation=None,
+        )
+        return answer
 
     def entity_of(self, ref: int) -> Entity:
         """The entity a compiled form belongs to."""

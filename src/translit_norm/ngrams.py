@@ -3,14 +3,30 @@
 Fuzzy scoring with rapidfuzz is cheap per pair but a scan of every key is not: at a million
 aliases it is seconds per query. The trigram index narrows a query to the keys that share
 enough trigrams with it, and only those are scored.
+
+Retrieval uses the prefix filter of set-similarity joins: a key that shares at least ``needed``
+of the query's ``n`` trigrams must contain at least one of the query's ``n - needed + 1`` rarest
+trigrams (otherwise it could share at most ``needed - 1`` of the rest). So only the short
+postings of the rare trigrams are read; the common ones (``^ko``, ``ko$``, ``enk``), whose
+postings grow with the registry, are never scanned: they are only checked, for the surviving
+candidates, as substrings of the padded key. Candidates are visited by decreasing prefix count,
+and the visit stops when no key left can reach the current top ``limit``.
+:func:`candidates_by_scan` is the slow, obviously correct count over every posting; the tests
+check that both agree.
 """
 
 from __future__ import annotations
 
+import functools
+from array import array
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
-__all__ = ["NgramIndex", "trigrams"]
+__all__ = ["MEMO_SIZE", "NgramIndex", "candidates_by_scan", "trigrams"]
+
+#: Lookups an index remembers (least recently used first out).
+MEMO_SIZE = 1 << 14
 
 
 def trigrams(key: str) -> frozenset[str]:
@@ -19,32 +35,71 @@ def trigrams(key: str) -> frozenset[str]:
     return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
+def _needed(grams: frozenset[str], min_share: float) -> int:
+    return max(1, int(len(grams) * min_share))
+
+
 class NgramIndex:
     """Keys indexed by their trigrams.
 
-    Build it with :meth:`add` (or the constructor), then :meth:`freeze`; lookups are
-    read-only and safe from several threads.
+    Build it with :meth:`add` (or the constructor); :meth:`freeze` packs the postings into
+    compact arrays (fast to store in the compiled cache). Lookups are read-only and safe from
+    several threads.
     """
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self._ids: dict[str, int] = {}
         self._keys: list[str] = []
-        self._postings: dict[str, list[int]] = {}
+        self._postings: dict[str, array[int] | list[int]] = {}
+        self._remember()
         for key in keys:
             self.add(key)
 
+    def _remember(self) -> None:
+        # Query tokens repeat (given names, common surnames): remember recent answers. The
+        # memo belongs to this index, is bounded, and is dropped whenever a key is added.
+        self._memo: Any = functools.lru_cache(maxsize=MEMO_SIZE)(self._lookup)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        del state["_memo"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._remember()
+
     def __len__(self) -> int:
         return len(self._keys)
+
+    @property
+    def keys(self) -> list[str]:
+        """The indexed keys, in the order they were added."""
+        return self._keys
 
     def add(self, key: str) -> None:
         """Index ``key`` (once; adding it again does nothing)."""
         if not key or key in self._ids:
             return
+        self._memo.cache_clear()
         ident = len(self._keys)
         self._ids[key] = ident
         self._keys.append(key)
         for gram in trigrams(key):
-            self._postings.setdefault(gram, []).append(ident)
+            posting = self._postings.get(gram)
+            if posting is None:
+                self._postings[gram] = [ident]
+            else:
+                posting.append(ident)
+
+    def freeze(self) -> None:
+        """Pack every posting into a typed array: a quarter of the memory, pickled as bytes."""
+        self._memo.cache_clear()
+        self._postings = {gram: array("l", ids) for gram, ids in self._postings.items()}
+
+    def posting(self, gram: str) -> Iterable[int]:
+        """Ids of the keys that contain ``gram``."""
+        return self._postings.get(gram, ())
 
     def candidates(self, key: str, *, limit: int = 50, min_share: float = 0.4) -> list[str]:
         """Keys sharing at least ``min_share`` of ``key``'s trigrams, most shared first.
@@ -57,13 +112,56 @@ class NgramIndex:
         Returns:
             Candidate keys, ties broken by key order so results are deterministic.
         """
+        found: tuple[str, ...] = self._memo(key, limit, min_share)
+        return list(found)
+
+    def _lookup(self, key: str, limit: int, min_share: float) -> tuple[str, ...]:
         grams = trigrams(key)
+        needed = _needed(grams, min_share)
+        ordered = sorted(grams, key=lambda gram: (len(self._postings.get(gram, ())), gram))
+        # Prefix filter: every qualifying key holds one of the rarest n - needed + 1 grams;
+        # the needed - 1 commonest are only checked, per candidate, never scanned.
+        spare = needed - 1
+        prefix, common = ordered[: len(ordered) - spare], ordered[len(ordered) - spare :]
         counts: Counter[int] = Counter()
-        for gram in grams:
+        for gram in prefix:
             counts.update(self._postings.get(gram, ()))
-        needed = max(1, int(len(grams) * min_share))
-        ranked = sorted(
-            (ident for ident, count in counts.items() if count >= needed),
-            key=lambda ident: (-counts[ident], self._keys[ident]),
-        )
-        return [self._keys[ident] for ident in ranked[:limit]]
+        by_count: dict[int, list[int]] = {}
+        for ident, count in counts.items():
+            by_count.setdefault(count, []).append(ident)
+        best: list[tuple[int, str]] = []
+        for count in sorted(by_count, reverse=True):
+            bound = count + spare  # the most a key with this prefix count can share
+            if bound < needed or (len(best) >= limit and bound < -best[limit - 1][0]):
+                break
+            for ident in by_count[count]:
+                candidate = self._keys[ident]
+                shared = count
+                if common:
+                    # A trigram of the query is a trigram of the key iff it is a substring
+                    # of the padded key: no need to build the key's trigram set.
+                    padded = f"^{candidate}$"
+                    for gram in common:
+                        if gram in padded:
+                            shared += 1
+                if shared >= needed:
+                    best.append((-shared, candidate))
+            best.sort()
+            del best[limit:]
+        return tuple(candidate for _, candidate in best)
+
+
+def candidates_by_scan(
+    index: NgramIndex, key: str, *, limit: int = 50, min_share: float = 0.4
+) -> list[str]:
+    """The reference for :meth:`NgramIndex.candidates`: count every posting of every trigram."""
+    grams = trigrams(key)
+    counts: Counter[int] = Counter()
+    for gram in grams:
+        counts.update(index.posting(gram))
+    needed = _needed(grams, min_share)
+    ranked = sorted(
+        (ident for ident, count in counts.items() if count >= needed),
+        key=lambda ident: (-counts[ident], index.keys[ident]),
+    )
+    return [index.keys[ident] for ident in ranked[:limit]]

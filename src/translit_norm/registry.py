@@ -22,6 +22,7 @@ from translit_norm.loader import load_entities, registry_files
 from translit_norm.resolver import DEFAULT_MARGIN, DEFAULT_THRESHOLD, collect_candidates, resolve
 from translit_norm.resources import default_registry_path
 from translit_norm.results import Candidate, Match
+from translit_norm.scanning import Mention, Scanner
 
 __all__ = ["Registry", "clear_default_registry"]
 
@@ -168,24 +169,35 @@ class Registry:
     ) -> list[Match]:
         """Resolve many names; the answers are in input order.
 
+        Names written exactly as the registry holds them are answered first, from one
+        dictionary lookup each; every other distinct name is resolved once (pipelines repeat
+        names) and its answer shared by its repeats. Answers equal :meth:`resolve`'s.
+
         Args:
             names: The names.
             threshold: As :meth:`resolve`.
             margin: As :meth:`resolve`.
-            workers: Threads to spread the work over (1 = in this thread).
+            workers: Threads to spread the remaining names over (1 = in this thread).
         """
         _check_threshold(threshold)
         if workers < 1:
             raise ValueError("workers must be at least 1")
         batch: Sequence[str] = names if isinstance(names, Sequence) else list(names)
+        exact = self._index.exact_answer
+        answers: list[Match | None] = [
+            exact(name) if isinstance(name, str) else None for name in batch
+        ]
+        rest = list(dict.fromkeys(n for n, a in zip(batch, answers, strict=True) if a is None))
 
         def one(name: str) -> Match:
             return resolve(self._index, name, threshold=threshold, margin=margin)
 
-        if workers == 1 or len(batch) < 2:
-            return [one(name) for name in batch]
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(one, batch))
+        if workers == 1 or len(rest) < 2:
+            solved = dict(zip(rest, map(one, rest), strict=True))
+        else:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                solved = dict(zip(rest, pool.map(one, rest), strict=True))
+        return [solved[n] if a is None else a for n, a in zip(batch, answers, strict=True)]
 
     def candidates(self, name: str, *, limit: int = 5) -> list[Candidate]:
         """The entities ``name`` could be, best first, whatever their score.
@@ -202,6 +214,55 @@ class Registry:
     def collisions(self) -> list[Collision]:
         """Keys shared by names of different entities (``translit-norm check`` reports them)."""
         return self._index.collisions()
+
+    def scan(
+        self,
+        text: str,
+        *,
+        urls: bool = False,
+        threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN,
+    ) -> list[Mention]:
+        """Every mention of a registered entity in running text, in text order.
+
+        Args:
+            text: A document (any script; scraped noise is tolerated).
+            urls: Also look inside URLs and e-mail addresses.
+            threshold: As :meth:`resolve`.
+            margin: As :meth:`resolve`.
+
+        Returns:
+            Matched and ambiguous mentions, with spans in characters of ``text``.
+        """
+        _check_threshold(threshold)
+        return self.scanner().scan(text, urls=urls, threshold=threshold, margin=margin)
+
+    def scan_many(
+        self,
+        documents: Iterable[str],
+        *,
+        urls: bool = False,
+        threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN,
+    ) -> Iterator[list[Mention]]:
+        """The mentions of each document (as :meth:`scan`), one list per document, lazily."""
+        _check_threshold(threshold)
+        return self.scanner().scan_many(documents, urls=urls, threshold=threshold, margin=margin)
+
+    def scanner(self) -> Scanner:
+        """The mention finder of this registry, built on first use and kept on the registry.
+
+        See :meth:`clear_scanner` to drop it.
+        """
+        scanner: Scanner | None = self.__dict__.get("_scanner")
+        if scanner is None:
+            scanner = Scanner(self._index)
+            self.__dict__["_scanner"] = scanner
+        return scanner
+
+    def clear_scanner(self) -> None:
+        """Drop the cached mention finder and its caches (the next scan rebuilds it)."""
+        self.__dict__.pop("_scanner", None)
 
 
 def _check_threshold(threshold: float) -> None:

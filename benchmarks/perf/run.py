@@ -1,0 +1,327 @@
+"""Performance benchmark: translit_norm beside the naive approach, at several registry sizes.
+
+For each size (default 1k, 10k and 100k people, about 9-10 names each) it generates the
+workload (workload.py), compiles the registry cold, starts it warm from the compiled cache in a
+fresh process, and measures on one core:
+
+- exact-alias queries per second (``Registry.resolve_many``), beside a plain dict lookup of
+  pre-normalized keys and unidecode + lowercase + dict lookup;
+- unseen variants (fuzzy path): queries per second and recall, and the share of names of
+  nobody that are wrongly matched, beside unidecode + lowercase + rapidfuzz
+  ``process.extractOne`` (``fuzz.ratio``) over every alias key, at the cutoff that gives it
+  95% recall;
+- warm start from the compiled cache and resident memory.
+
+Throughput is measured in CPU seconds of the benchmark process (time.process_time), so that
+other work on a shared machine does not distort it; the warm start is reported both in CPU
+and wall-clock seconds.
+
+Results are printed as a table (each figure beside its baseline and target) and written to
+benchmarks/perf/results/size-N.json; plot.py draws docs/performance.png from them.
+
+Usage: python benchmarks/perf/run.py [--sizes 1000 10000 100000] [--build DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import workload  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+from unidecode import unidecode  # noqa: E402
+
+from translit_norm import Registry, Status  # noqa: E402
+from translit_norm.integrations.columns import resolve_values  # noqa: E402
+
+TARGETS = {
+    "exact_qps": 500_000,
+    "fuzzy_qps": 1_000,
+    "recall": 0.96,
+    "false_match": 0.05,
+    "warm_start_s": 0.5,
+    "rss_mb": 1536,
+}
+
+
+def _clock() -> float:
+    # CPU time of this process: the benchmark measures one core's work, and shared machines
+    # (other jobs, CI neighbours) would otherwise slow the wall clock by a varying factor.
+    return time.process_time()
+
+
+def _naive_key(text: str) -> str:
+    return str(unidecode(text)).lower()
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds > 0 else float("inf")
+
+
+def _naive_fuzzy(
+    keys: list[str], owners: list[str], variants: list[tuple[str, str, str]], nobody: list[str]
+) -> dict[str, Any]:
+    """extractOne over every key; the cutoff reaching 95% recall and its false-match rate."""
+    start = _clock()
+    scored_variants = []
+    for query, truth, _ in variants:
+        best = process.extractOne(_naive_key(query), keys, scorer=fuzz.ratio)
+        scored_variants.append((best[1], owners[best[2]] == truth))
+    scored_nobody = []
+    for query in nobody:
+        best = process.extractOne(_naive_key(query), keys, scorer=fuzz.ratio)
+        scored_nobody.append(best[1])
+    seconds = _clock() - start
+    cutoff = 100.0
+    while cutoff > 0:
+        recall = sum(ok and s >= cutoff for s, ok in scored_variants) / len(scored_variants)
+        if recall >= 0.95:
+            break
+        cutoff -= 0.5
+    false = sum(s >= cutoff for s in scored_nobody) / len(scored_nobody)
+    return {
+        "qps": _rate(len(variants) + len(nobody), seconds),
+        "cutoff_for_95_recall": cutoff,
+        "recall": recall,
+        "false_match": false,
+    }
+
+
+def measure(
+    size: int, build: Path, *, exact_n: int, variant_n: int, nobody_n: int
+) -> dict[str, Any]:
+    """Every figure for one registry size."""
+    root = build / f"size-{size}"
+    people = workload.make_people(size)
+    registry_dir = root / "registry"
+    if not (registry_dir / "people.yaml").exists():
+        workload.write_registry(people, registry_dir)
+    cache_dir = root / "cache"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    exact = workload.exact_queries(people, exact_n)
+    variants = workload.variant_queries(people, variant_n)
+    nobody = workload.nobody_queries(people, nobody_n)
+
+    start, wall = _clock(), time.perf_counter()
+    # No expansion: the registry holds exactly the generated names, so the held-out schemes
+    # stay unseen (expansion would add every scheme's spelling of the native names).
+    registry = Registry.load(registry_dir, cache_dir=cache_dir, expand=False)
+    cold = _clock() - start
+    cold_wall = time.perf_counter() - wall
+    aliases = registry.index.alias_count()
+
+    queries_file = root / "queries.json"
+    queries_file.write_text(
+        json.dumps(
+            {"exact": [q for q, _ in exact[:20000]], "variants": [q for q, _, _ in variants]}
+        ),
+        encoding="utf-8",
+    )
+    (entry,) = cache_dir.glob("*.index")
+    child = subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "warm_start.py"),
+            str(registry_dir),
+            str(cache_dir),
+            entry.stem,
+            str(queries_file),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    warm = json.loads(child.stdout)
+
+    # Exact path: ours, then the baselines over the same names.
+    names = [q for q, _ in exact]
+    start = _clock()
+    answers = registry.resolve_many(names)
+    ours_exact = _rate(len(names), _clock() - start)
+    exact_right = sum(a.id == t for a, (_, t) in zip(answers, exact, strict=True)) / len(exact)
+    start = _clock()
+    columns = resolve_values(registry, names)
+    columns_exact = _rate(len(names), _clock() - start)
+    assert columns.ids == [a.id for a in answers]
+
+    keys: list[str] = []
+    owners: list[str] = []
+    table: dict[str, str] = {}
+    for entity in registry:
+        for text in {entity.name, *entity.aliases, *(n for _, n in entity.native)}:
+            key = _naive_key(text)
+            keys.append(key)
+            owners.append(entity.id)
+            table.setdefault(key, entity.id)
+    prepared = [_naive_key(q) for q in names]
+    start = _clock()
+    for key in prepared:
+        table.get(key)
+    dict_qps = _rate(len(prepared), _clock() - start)
+    start = _clock()
+    for name in names:
+        table.get(str(unidecode(name)).lower())
+    unidecode_qps = _rate(len(names), _clock() - start)
+
+    # Fuzzy path: unseen variants and names of nobody (distinct strings, no repeats to share).
+    start = _clock()
+    found = registry.resolve_many([q for q, _, _ in variants])
+    variant_seconds = _clock() - start
+    start = _clock()
+    strangers = registry.resolve_many(nobody)
+    nobody_seconds = _clock() - start
+    by_kind: dict[str, list[bool]] = {}
+    for match, (_, truth, kind) in zip(found, variants, strict=True):
+        by_kind.setdefault(kind, []).append(match.id == truth)
+    recall = sum(sum(v) for v in by_kind.values()) / len(variants)
+    wrong = sum(
+        m.id is not None and m.id != t for m, (_, t, _) in zip(found, variants, strict=True)
+    )
+    false_match = sum(m.status is Status.MATCHED for m in strangers) / len(strangers)
+
+    sample = max(50, min(len(variants), 300 if size >= 100_000 else 600))
+    naive = _naive_fuzzy(keys, owners, variants[:sample], nobody[: sample // 2])
+    return {
+        "size": size,
+        "aliases": aliases,
+        "cold_build_s": cold,
+        "cold_build_wall_s": cold_wall,
+        "warm": warm,
+        "exact": {
+            "qps": ours_exact,
+            "columns_qps": columns_exact,
+            "correct": exact_right,
+            "baseline_dict_qps": dict_qps,
+            "baseline_unidecode_dict_qps": unidecode_qps,
+        },
+        "fuzzy": {
+            "qps": _rate(len(variants) + len(nobody), variant_seconds + nobody_seconds),
+            "variant_qps": _rate(len(variants), variant_seconds),
+            "nobody_qps": _rate(len(nobody), nobody_seconds),
+            "recall": recall,
+            "recall_by_kind": {k: sum(v) / len(v) for k, v in sorted(by_kind.items())},
+            "wrong_entity": wrong / len(variants),
+            "false_match": false_match,
+            "baseline": naive,
+        },
+    }
+
+
+def report(result: dict[str, Any]) -> str:
+    """The figures of one size as a table: ours, baseline, target."""
+    exact, fuzzy, warm = result["exact"], result["fuzzy"], result["warm"]
+    naive = fuzzy["baseline"]
+    rows = [
+        (
+            "exact-alias queries/s (resolve_many)",
+            f"{exact['qps']:,.0f}",
+            f"dict {exact['baseline_dict_qps']:,.0f}; unidecode+dict "
+            f"{exact['baseline_unidecode_dict_qps']:,.0f}",
+            f">= {TARGETS['exact_qps']:,}",
+        ),
+        (
+            "  as table columns (resolve_values)",
+            f"{exact['columns_qps']:,.0f}",
+            "",
+            f">= {TARGETS['exact_qps']:,}",
+        ),
+        ("exact answers right", f"{exact['correct']:.1%}", "", ""),
+        (
+            "fuzzy queries/s",
+            f"{fuzzy['qps']:,.0f}",
+            f"extractOne {naive['qps']:,.1f}",
+            f">= {TARGETS['fuzzy_qps']:,}",
+        ),
+        (
+            "recall of unseen variants",
+            f"{fuzzy['recall']:.1%}",
+            f"{naive['recall']:.1%} at cutoff {naive['cutoff_for_95_recall']}",
+            f">= {TARGETS['recall']:.0%}",
+        ),
+        (
+            "  by kind",
+            ", ".join(f"{k} {v:.1%}" for k, v in fuzzy["recall_by_kind"].items()),
+            "",
+            "",
+        ),
+        ("variants given to a wrong entity", f"{fuzzy['wrong_entity']:.1%}", "", ""),
+        (
+            "names of nobody matched",
+            f"{fuzzy['false_match']:.1%}",
+            f"{naive['false_match']:.1%} at that cutoff",
+            f"<= {TARGETS['false_match']:.0%}",
+        ),
+        (
+            "cold build (YAML + compile) s, wall / cpu",
+            f"{result['cold_build_wall_s']:.0f} / {result['cold_build_s']:.0f}",
+            "",
+            "",
+        ),
+        (
+            "warm start from cache s, wall / cpu",
+            f"{warm['load_s']:.3f} / {warm['load_cpu_s']:.3f}",
+            f"import {warm['import_s']:.3f}",
+            f"<= {TARGETS['warm_start_s']}",
+        ),
+        (
+            "first exact / fuzzy answer after it s",
+            f"{warm['first_exact_s']:.3f} / {warm['first_fuzzy_s']:.3f}",
+            "",
+            "",
+        ),
+        (
+            "RSS loaded / after queries MB",
+            f"{warm['rss_loaded_mb']:,.0f} / {warm['rss_after_queries_mb']:,.0f}",
+            "",
+            f"<= {TARGETS['rss_mb']:,}",
+        ),
+    ]
+    lines = [f"== {result['size']:,} entities, {result['aliases']:,} names =="]
+    lines.append(f"{'figure':40} {'translit_norm':>24}  {'baseline (same run)':46} target")
+    for name, ours, base, target in rows:
+        lines.append(f"{name:40} {ours:>24}  {base:46} {target}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--build", type=Path, default=HERE / "build")
+    parser.add_argument("--exact", type=int, default=200_000)
+    parser.add_argument("--variants", type=int, default=1500)
+    parser.add_argument("--nobody", type=int, default=1000)
+    parser.add_argument(
+        "--report", action="store_true", help="print the tables of the stored results only"
+    )
+    args = parser.parse_args()
+    results_dir = HERE / "results"
+    results_dir.mkdir(exist_ok=True)
+    if args.report:
+        for size in args.sizes:
+            path = results_dir / f"size-{size}.json"
+            if path.exists():
+                print(report(json.loads(path.read_text(encoding="utf-8"))))
+        return
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    for size in args.sizes:
+        result = measure(
+            size, args.build, exact_n=args.exact, variant_n=args.variants, nobody_n=args.nobody
+        )
+        (results_dir / f"size-{size}.json").write_text(
+            json.dumps(result, indent=2) + "\n", encoding="utf-8"
+        )
+        print(report(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()

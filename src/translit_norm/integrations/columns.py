@@ -1,0 +1,97 @@
+"""The four result columns every pipeline integration adds, computed without any engine.
+
+A table integration only moves values in and out of its engine; what the values are is decided
+here, once, so pandas, polars, Dask, Spark and the CLI's table mode agree. A missing value
+(None or a float NaN, as pandas writes a missing string) gives missing results, not "unknown":
+no name was asked about.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from translit_norm.registry import Registry
+from translit_norm.resolver import DEFAULT_MARGIN, DEFAULT_THRESHOLD, MAX_QUERY_CHARS
+from translit_norm.results import Match, Status
+
+__all__ = ["SUFFIXES", "ResultColumns", "column_names", "resolve_values"]
+
+#: Suffixes of the added columns, in order.
+SUFFIXES = ("id", "name", "score", "status")
+
+
+def column_names(column: str) -> tuple[str, str, str, str]:
+    """The names of the columns added for ``column``: ``<col>_id`` ... ``<col>_status``."""
+    return (f"{column}_id", f"{column}_name", f"{column}_score", f"{column}_status")
+
+
+@dataclass(frozen=True)
+class ResultColumns:
+    """Resolution results as four parallel lists (one entry per input value)."""
+
+    ids: list[str | None]
+    names: list[str | None]
+    scores: list[float | None]
+    statuses: list[str | None]
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _cells(match: Match) -> tuple[str | None, str | None, float | None, str]:
+    score = None if match.score is None else round(match.score, 4)
+    if match.status is Status.MATCHED:
+        return match.id, match.name, score, str(match.status)
+    return None, None, score, str(match.status)
+
+
+def resolve_values(
+    registry: Registry,
+    values: Iterable[object],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    margin: float = DEFAULT_MARGIN,
+    workers: int = 1,
+) -> ResultColumns:
+    """Resolve every value of a column with :meth:`Registry.resolve_many`.
+
+    Args:
+        registry: The registry to resolve against.
+        values: The column's values: strings, or None/NaN for missing ones (other types are
+            resolved as their ``str``).
+        threshold: As :meth:`Registry.resolve`.
+        margin: As :meth:`Registry.resolve`.
+        workers: As :meth:`Registry.resolve_many`.
+
+    Returns:
+        The four result columns, in input order.
+    """
+    cells: Sequence[object] = values if isinstance(values, Sequence) else list(values)
+    size = len(cells)
+    result = ResultColumns([None] * size, [None] * size, [None] * size, [None] * size)
+    single = registry.index.exact_entities
+    entities = registry.index.entities
+    ids, names, scores, statuses = result.ids, result.names, result.scores, result.statuses
+    matched = str(Status.MATCHED)
+    rest: list[tuple[int, str]] = []
+    for i, value in enumerate(cells):
+        if isinstance(value, str):
+            # Fast path: a name written exactly as one entity's needs no Match object (the
+            # answer resolve() gives it: matched, score 1).
+            position = single.get(value)
+            if position is not None and len(value) <= MAX_QUERY_CHARS:
+                entity = entities[position]
+                ids[i], names[i], scores[i], statuses[i] = entity.id, entity.name, 1.0, matched
+            else:
+                rest.append((i, value))
+        elif not _is_missing(value):
+            rest.append((i, str(value)))
+    matches = registry.resolve_many(
+        [text for _, text in rest], threshold=threshold, margin=margin, workers=workers
+    )
+    for (i, _), match in zip(rest, matches, strict=True):
+        result.ids[i], result.names[i], result.scores[i], result.statuses[i] = _cells(match)
+    return result

@@ -1,0 +1,86 @@
+"""The fast paths answer exactly as the full resolver does (RapidFuzz's rule: keep the slow,
+obviously correct path beside each fast one and check that they agree)."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from translit_norm import Registry
+from translit_norm.index import Index
+from translit_norm.integrations.columns import resolve_values
+from translit_norm.resolver import collect_candidates, decide
+
+
+def _slow(registry: Registry, name: str) -> object:
+    ranked, _ = collect_candidates(registry.index, name)
+    return decide(name, ranked)
+
+
+def _names(registry: Registry) -> list[str]:
+    return sorted({form.text for form in registry.index.forms})
+
+
+def test_every_registered_name_takes_the_fast_path_or_agrees(registry: Registry) -> None:
+    fast = 0
+    for name in _names(registry):
+        answer = registry.index.exact_answer(name)
+        if answer is not None:
+            fast += 1
+            assert answer == _slow(registry, name)
+            assert repr(answer) == repr(_slow(registry, name))
+        assert registry.resolve(name) == _slow(registry, name)
+    assert fast > len(_names(registry)) // 2
+
+
+@given(st.data())
+def test_resolve_many_equals_resolve(registry: Registry, data: st.DataObject) -> None:
+    pool = [*_names(registry), " Pinsk", "Łukašenka", "nobody at all", "", "Kiev"]
+    batch = data.draw(st.lists(st.sampled_from(pool), max_size=20))
+    workers = data.draw(st.sampled_from([1, 2]))
+    assert registry.resolve_many(batch, workers=workers) == [registry.resolve(n) for n in batch]
+
+
+@given(st.data())
+def test_columns_equal_resolve(registry: Registry, data: st.DataObject) -> None:
+    pool = [*_names(registry), "Łukašenka", "nobody at all", None, float("nan"), 7]
+    batch = data.draw(st.lists(st.sampled_from(pool), max_size=20))
+    result = resolve_values(registry, batch)
+    for i, value in enumerate(batch):
+        if value is None or (isinstance(value, float) and value != value):
+            assert result.statuses[i] is None
+            continue
+        match = registry.resolve(str(value))
+        assert result.statuses[i] == match.status
+        assert result.ids[i] == match.id
+        expected = None if match.score is None else round(match.score, 4)
+        assert result.scores[i] == expected
+
+
+def test_exact_entities_only_names_of_one_entity(registry: Registry) -> None:
+    index = registry.index
+    for text, position in index.exact_entities.items():
+        assert {index.forms[r].entity for r in index.exact[text]} == {position}
+
+
+def test_pickled_index_is_lazy_and_answers_the_same(registry: Registry) -> None:
+    copy = pickle.loads(pickle.dumps(registry.index, protocol=5))
+    assert isinstance(copy, Index)
+    assert "forms" not in vars(copy)  # tables stay pickled until first used
+    again = Registry._from_index(copy)
+    for name in ["Łukašenka", "Тихановская", "Pinsk", "nobody at all", "Kiev"]:
+        assert again.resolve(name) == registry.resolve(name)
+    assert "forms" in vars(copy)
+    older = pickle.loads(pickle.dumps(copy, protocol=4))  # re-pickling a half-loaded index
+    assert Registry._from_index(older).resolve("Pinsk") == registry.resolve("Pinsk")
+
+
+def test_every_table_is_pickled() -> None:
+    # A table added to Index but not to a pickled group would vanish from the compiled cache.
+    from conftest import REGISTRY_DIR
+    from translit_norm.index import _GROUP_OF
+
+    built = Registry.load(REGISTRY_DIR, cache=False).index
+    assert set(vars(built)) - {"keyer"} == set(_GROUP_OF)
