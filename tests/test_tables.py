@@ -76,11 +76,22 @@ def test_jsonl_records_and_blank_lines(registry: Registry) -> None:
     assert json.loads(lines[3])["who_status"] is None
 
 
-def test_jsonl_bad_line_names_the_line(registry: Registry) -> None:
-    with pytest.raises(TranslitNormError, match="line 2: invalid JSON"):
-        _table(registry, b'{"who": "a"}\n{nope\n', "jsonl", "who")
-    with pytest.raises(TranslitNormError, match="line 1: not a JSON object"):
-        _table(registry, b"[1, 2]\n", "jsonl", "who")
+def test_jsonl_bad_line_is_kept_and_reported(registry: Registry) -> None:
+    warnings: list[str] = []
+    sink = io.StringIO()
+    data = b'{"who": "Pinsk"}\n{nope\n[1, 2]\n{"who": "Minsk"}\n'
+    count = resolve_table(
+        registry, io.BytesIO(data), sink, fmt="jsonl", column="who", warn=warnings.append
+    )
+    lines = sink.getvalue().splitlines()
+    assert count == 4
+    assert lines[1:3] == ["{nope", "[1, 2]"]
+    assert [json.loads(lines[i])["who_id"] for i in (0, 3)] == ["pinsk", "minsk"]
+    assert warnings == [
+        "line 2: invalid JSON (Expecting property name enclosed in double quotes); "
+        "written back unchanged",
+        "line 3: not a JSON object; written back unchanged",
+    ]
 
 
 def test_missing_and_clashing_columns(registry: Registry) -> None:
@@ -95,6 +106,14 @@ def test_invalid_utf8_passes_through(registry: Registry) -> None:
     data = b"who,raw\nPinsk,\xff\xfe\n"
     out = _table(registry, data, "csv", "who")
     assert out.encode("utf-8", "surrogateescape").splitlines()[1].startswith(b"Pinsk,\xff\xfe,p")
+
+
+def test_invalid_utf8_name_is_an_error_row_kept_as_it_came(registry: Registry) -> None:
+    data = b"who\nPinsk\nbad \xff name\nMinsk\n"
+    out = _table(registry, data, "csv", "who").encode("utf-8", "surrogateescape")
+    rows = out.splitlines()
+    assert rows[2] == b"bad \xff name,,,,error"
+    assert [r.split(b",")[1] for r in (rows[1], rows[3])] == [b"pinsk", b"minsk"]
 
 
 cell = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=12)

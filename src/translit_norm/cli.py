@@ -110,6 +110,7 @@ def _run_table(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> i
         column=args.column,
         threshold=args.threshold,
         progress=progress,
+        warn=lambda message: print(f"normalize: {message}", file=sys.stderr),
     )
     return 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Entity", "EntityKind", "NameForm", "NameOrigin"]
+__all__ = ["Entity", "EntityKind", "NameForm", "NameOrigin", "origin_note"]
 
 
 class EntityKind(StrEnum):
@@ -80,3 +80,9 @@ class Entity:
         forms += [NameForm(alias, NameOrigin.ALIAS) for alias in self.aliases]
         forms += [NameForm(text, NameOrigin.NATIVE, lang=lang) for lang, text in self.native]
         return tuple(forms)
+
+
+def origin_note(origin: str, scheme: str | None) -> str:
+    """Where a matched name comes from, for explanations: `` (alias)``,
+    `` (romanization, scheme national-2010)``."""
+    return f" ({origin}, scheme {scheme})" if scheme else f" ({origin})"

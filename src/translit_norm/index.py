@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from translit_norm.cleaning import clean, strip_marks
-from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin
+from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin, origin_note
 from translit_norm.given_names import GivenNames
 from translit_norm.keys import KeyedName, Keyer
 from translit_norm.names import parse_person
@@ -266,7 +266,7 @@ class Index:
             score=1.0,
             alias=form.text,
             method=Method.EXACT,
-            reason="exact",
+            reason="exact" + origin_note(form.origin, form.scheme),
             runner_up=None,
             candidates=(),
             explanation=None,

@@ -153,8 +153,9 @@ _CONSONANT = "bcdfgklmnprstvzSZCX"
 #: Adjectival surname endings -ий/-ый/-ій are written -iy, -yi, -yy, -ij, -yj, -ii, -y or -i
 #: depending on the convention (Zelenskyy, Zelenskyi, Zelensky, Zelenskij, Selenskyj).
 _ADJECTIVAL_END = re.compile(rf"(?<=[{_CONSONANT}])(?:iy|yi|yy|ij|yj|ii|y|i)$")
-#: A final й after a vowel is written y, i or j (Andrei, Andrey, Andrej; Nikolai, Mikalaj).
-_FINAL_GLIDE = re.compile(r"(?<=[aeou])[iyj]$")
+#: A final й after a vowel is written y, i or j (Andrei, Andrey, Andrej; Nikolai, Mikalaj),
+#: and so is й between a vowel and a consonant (Baiden, Bayden, Bajden; Maidan, Majdan).
+_FINAL_GLIDE = re.compile(rf"(?<=[aeou])[iyj](?=[{_CONSONANT}]|$)")
 #: Belarusian ў after a vowel stands where Russian has в and is written u, ŭ, w or v
 #: (Tsikhanouskaya / Tikhanovskaya, Maŭšuk / Movshuk).
 _NONSYLLABIC_U = re.compile(rf"(?<=[aeo])u(?=[{_CONSONANT}]|$)")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from translit_norm.entities import Entity, EntityKind
+from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
 from translit_norm.keys import KeyedName
 from translit_norm.legal_forms import strip_legal_forms
@@ -129,7 +129,13 @@ def collect_candidates(
     exact = unicodedata.normalize("NFC", query.strip())
     for ref in index.exact.get(exact, ()):
         form = index.forms[ref]
-        collector.offer(index.forms[ref].entity, SCORES.exact, Method.EXACT, form.text, "exact")
+        collector.offer(
+            form.entity,
+            SCORES.exact,
+            Method.EXACT,
+            form.text,
+            "exact" + origin_note(form.origin, form.scheme),
+        )
     if collector.best and not exhaustive:
         collector.note("exact: the query is written as in the registry")
         return _sorted(collector), collector.steps
@@ -144,7 +150,8 @@ def collect_candidates(
             SCORES.normalized,
             Method.NORMALIZED,
             form.text,
-            "same name after Unicode, case, apostrophe and space clean-up",
+            "same name after Unicode, case, apostrophe and space clean-up"
+            + origin_note(form.origin, form.scheme),
         )
     if collector.best and not exhaustive:
         collector.note("normalized: equal to a registry name after clean-up")
@@ -180,7 +187,7 @@ def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
                 SCORES.key,
                 Method.KEY,
                 form.text,
-                f"same transliteration key {key!r}{_origin(form.origin, form.scheme)}",
+                f"same transliteration key {key!r}{origin_note(form.origin, form.scheme)}",
             )
     for key in sorted(keyed.compact_keys):
         for ref in index.compact_keys.get(key, ()):
@@ -192,12 +199,6 @@ def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
                 form.text,
                 f"same key {key!r} ignoring word breaks",
             )
-
-
-def _origin(origin: str, scheme: str | None) -> str:
-    if scheme:
-        return f" ({origin}, scheme {scheme})"
-    return f" ({origin})"
 
 
 def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> None:

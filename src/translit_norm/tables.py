@@ -20,7 +20,7 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import IO, Any
 
@@ -64,6 +64,19 @@ def _check_new_columns(existing: list[str] | dict[str, Any], column: str, where:
 
 _Cells = tuple[str | None, str | None, float | None, str | None]
 _NO_NAME: _Cells = (None, None, None, None)
+#: A name cell with bytes that are not UTF-8: the row is kept as it came, marked "error".
+_BAD_BYTES: _Cells = (None, None, None, "error")
+
+
+def _undecodable(name: str) -> bool:
+    """True when ``name`` carries input bytes that were not UTF-8 (as lone surrogates)."""
+    if name.isascii():
+        return False
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 class _Options:
@@ -83,6 +96,9 @@ class _Options:
 
     def resolve(self, names: list[str | None]) -> ResultColumns:
         known = self.known
+        for name in dict.fromkeys(names):
+            if name is not None and name not in known and _undecodable(name):
+                known[name] = _BAD_BYTES
         todo = [n for n in dict.fromkeys(names) if n is not None and n not in known]
         found = resolve_values(
             self.registry,
@@ -153,18 +169,28 @@ def _delimited(
     return count
 
 
-def _json_records(source: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+def _json_records(
+    source: IO[bytes], warn: Callable[[str], None] | None
+) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """(line number, record, raw line): record is None for a line written back unchanged."""
     for number, line in enumerate(_text(source), start=1):
+        raw = line.rstrip("\r\n")
         if not line.strip():
-            yield number, None, line.rstrip("\r\n")
+            yield number, None, raw
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise TranslitNormError(f"line {number}: invalid JSON: {exc.msg}") from None
-        if not isinstance(record, dict):
-            raise TranslitNormError(f"line {number}: not a JSON object")
-        yield number, record, ""
+            problem = f"invalid JSON ({exc.msg})"
+        else:
+            if isinstance(record, dict):
+                yield number, record, ""
+                continue
+            problem = "not a JSON object"
+        # Nothing is lost: a line we cannot read is written back as it came, and reported.
+        if warn is not None:
+            warn(f"line {number}: {problem}; written back unchanged")
+        yield number, None, raw
 
 
 def _jsonl(
@@ -175,10 +201,11 @@ def _jsonl(
     *,
     batch: int,
     progress: Progress | None,
+    warn: Callable[[str], None] | None,
 ) -> int:
     added = column_names(column)
     count = 0
-    for records in _batches(_json_records(source), batch):
+    for records in _batches(_json_records(source, warn), batch):
         names: list[str | None] = []
         for number, record, _ in records:
             if record is None:
@@ -215,8 +242,13 @@ def resolve_table(
     workers: int = 1,
     batch: int = DEFAULT_BATCH,
     progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> int:
     """Copy the table on ``source`` to ``sink`` with ``column`` resolved.
+
+    Every row is written, in order. A name whose bytes are not UTF-8 gets status ``error``
+    (the row is kept as it came); a JSONL line that is not a JSON object is written back
+    unchanged and reported to ``warn``.
 
     Args:
         registry: The registry to resolve against.
@@ -229,13 +261,13 @@ def resolve_table(
         workers: As :meth:`Registry.resolve_many`.
         batch: Rows resolved together.
         progress: Told about every batch, closed at the end.
+        warn: Told (one line each) about JSONL lines written back unchanged.
 
     Returns:
         The number of rows written (the header not counted).
 
     Raises:
-        TranslitNormError: the column is missing, an added column already exists, or a JSONL
-            line is not a JSON object.
+        TranslitNormError: the column is missing, or an added column already exists.
     """
     table = TableFormat(fmt)
     if batch < 1:
@@ -243,7 +275,7 @@ def resolve_table(
     options = _Options(registry, threshold, margin, workers)
     try:
         if table is TableFormat.JSONL:
-            return _jsonl(source, sink, column, options, batch=batch, progress=progress)
+            return _jsonl(source, sink, column, options, batch=batch, progress=progress, warn=warn)
         dialect = "excel" if table is TableFormat.CSV else "excel-tab"
         return _delimited(
             source, sink, column, options, dialect=dialect, batch=batch, progress=progress
