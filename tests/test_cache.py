@@ -86,3 +86,9 @@ def test_environment_variable_chooses_directory(
     monkeypatch.setenv(compiled_cache.CACHE_ENV, str(tmp_path / "env-cache"))
     assert compiled_cache.cache_directory() == tmp_path / "env-cache"
     assert compiled_cache.cache_directory(tmp_path / "explicit") == tmp_path / "explicit"
+
+
+def test_new_cache_directory_is_private(registry_copy: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "fresh" / "cache"
+    Registry.load(registry_copy, cache_dir=directory)
+    assert directory.stat().st_mode & 0o777 == 0o700

@@ -157,7 +157,8 @@ def write(directory: Path, key: str, value: Any) -> Path | None:
     for part in parts:
         hasher.update(part)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        # Private to the user: entries are pickles, and whoever can write them runs code.
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".index")
         try:
             with os.fdopen(handle, "wb") as stream:
