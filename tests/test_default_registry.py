@@ -97,3 +97,22 @@ def test_readme_for_registry_authors_exists() -> None:
     text = readme.read_text(encoding="utf-8")
     for topic in ("distinct_from", "native", "translit-norm check"):
         assert topic in text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # East Asian names put the surname first, in every script.
+        ("Kim Jong Un", "kim-jong-un"),
+        ("Ким Чен Ын", "kim-jong-un"),
+        ("Xi", "xi-jinping"),
+        ("In", None),
+        ("Un", None),
+        # A regnal name has no surname: neither numeral, epithet nor ordinal stands alone.
+        ("Ilia II", "ilia-ii"),
+        ("More", None),
+        ("II", None),
+    ],
+)
+def test_name_order_and_regnal_names(default: Registry, query: str, expected: str | None) -> None:
+    assert default.resolve(query).id == expected

@@ -18,7 +18,7 @@ from translit_norm.cleaning import clean, strip_marks
 from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin, origin_note
 from translit_norm.given_names import GivenNames
 from translit_norm.keys import KeyedName, Keyer
-from translit_norm.names import parse_person
+from translit_norm.names import SURNAME_FIRST_LANGUAGES, is_regnal, parse_person
 from translit_norm.ngrams import NgramIndex
 from translit_norm.results import Match, Method, Status
 
@@ -216,9 +216,12 @@ class Index:
     def _profile_form(
         self, position: int, profile: PersonProfile, keyed: KeyedName, text: str
     ) -> None:
-        parts = parse_person(keyed, self.given_names)
+        entity = self.entities[position]
+        surname_first = any(lang in SURNAME_FIRST_LANGUAGES for lang, _ in entity.native)
+        parts = parse_person(keyed, self.given_names, surname_first=surname_first)
+        regnal = is_regnal(entity.name)
         for reading in keyed.readings:
-            for i in parts.surname:
+            for i in () if regnal else parts.surname:
                 profile.surnames.setdefault(reading[i], text)
                 self.surname_entities.setdefault(reading[i], set()).add(position)
                 self.surname_grams.add(reading[i])

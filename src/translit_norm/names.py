@@ -8,6 +8,7 @@ these resolve while "Viktor Lukashenko" stays another person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from translit_norm.given_names import GivenNames
@@ -112,7 +113,26 @@ class PersonName:
     initials: tuple[int, ...]
 
 
-def parse_person(keyed: KeyedName, given_names: GivenNames) -> PersonName:
+#: Chinese, Japanese, Korean and Vietnamese names put the family name first, and English and
+#: Russian keep that order (Xi Jinping, Kim Jong Un, Ким Чен Ын).
+SURNAME_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "vi"})
+
+_ROMAN_NUMERAL = re.compile(r"(?=[ivxlc])m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})")
+
+
+def is_regnal(name: str) -> bool:
+    """True for a regnal name ending in a Roman numeral (Ilia II, Leo XIV, Charles III).
+
+    Such a person has no surname: neither the numeral nor an epithet (of Georgia) nor the
+    ordinal written out (Georgian მეორე, "the second") may stand alone for them.
+    """
+    words = name.split()
+    return len(words) >= 2 and _ROMAN_NUMERAL.fullmatch(words[-1].casefold()) is not None
+
+
+def parse_person(
+    keyed: KeyedName, given_names: GivenNames, *, surname_first: bool = False
+) -> PersonName:
     """Split a keyed person name into its parts.
 
     Rules, in order: one-letter tokens are initials; with three or more words, a word shaped
@@ -138,6 +158,8 @@ def parse_person(keyed: KeyedName, given_names: GivenNames) -> PersonName:
             return PersonName(given, patronymic, surname, initials)
     if len(words) == 1:
         return PersonName((), patronymic, (words[0],), initials)
+    if surname_first:
+        return PersonName(tuple(words[1:]), patronymic, (words[0],), initials)
 
     def known(i: int) -> bool:
         keys = frozenset(r[i] for r in keyed.readings if len(r) > i)
