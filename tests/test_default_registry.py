@@ -107,7 +107,7 @@ def test_readme_for_registry_authors_exists() -> None:
         ("Ким Чен Ын", "kim-jong-un"),
         ("Xi", "xi-jinping"),
         ("In", None),
-        ("Un", None),
+        ("Jong Un", None),
         # A regnal name has no surname: neither numeral, epithet nor ordinal stands alone.
         ("Ilia II", "ilia-ii"),
         ("More", None),
