@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -33,3 +36,24 @@ def read_tsv(path: Path) -> list[list[str]]:
 def registry() -> Registry:
     """The test registry, with native-name expansion."""
     return Registry.load(REGISTRY_DIR)
+
+
+class FakeStdin:
+    """Stands in for ``sys.stdin``: the CLI reads bytes from ``.buffer``."""
+
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+def run_command(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: Callable[[Sequence[str]], int],
+    argv: list[str],
+    stdin: bytes = b"",
+) -> tuple[int, str, str]:
+    """Run a CLI entry point in-process on ``stdin``; (exit code, stdout, stderr)."""
+    monkeypatch.setattr(sys, "stdin", FakeStdin(stdin))
+    code = command(argv)
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -13,15 +13,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DATA, REGISTRY_DIR
+from conftest import DATA, REGISTRY_DIR, FakeStdin, run_command
 from translit_norm import Registry, cli
 
 REG = ["--registry", str(REGISTRY_DIR)]
-
-
-class _Stdin:
-    def __init__(self, data: bytes) -> None:
-        self.buffer = io.BytesIO(data)
 
 
 def run(
@@ -32,10 +27,7 @@ def run(
     *,
     command: Any = cli.normalize_main,
 ) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "stdin", _Stdin(stdin))
-    code = command(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_command(monkeypatch, capsys, command, argv, stdin)
 
 
 def test_text_output_one_line_per_name(
@@ -153,7 +145,7 @@ def test_cli_output_equals_library_output(registry: Registry, names: list[str]) 
     expected = [json.dumps(registry.resolve(n).to_dict(), ensure_ascii=False) for n in names]
     stdout = io.StringIO()
     original_stdin, original_stdout = sys.stdin, sys.stdout
-    sys.stdin, sys.stdout = _Stdin("".join(n + "\n" for n in names).encode()), stdout
+    sys.stdin, sys.stdout = FakeStdin("".join(n + "\n" for n in names).encode()), stdout
     try:
         assert cli.normalize_main([*REG, "--format", "jsonl"]) == 0
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import translit_norm
+from conftest import run_command
 from translit_norm import NameOrigin, Registry, Status, cli, romanizations, romanize
 from translit_norm.romanization import languages, scheme_ids
 
@@ -36,21 +36,13 @@ entities:
 """
 
 
-class _Stdin:
-    def __init__(self, data: bytes) -> None:
-        self.buffer = io.BytesIO(data)
-
-
 def run(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     argv: list[str],
     stdin: bytes = b"",
 ) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "stdin", _Stdin(stdin))
-    code = cli.main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_command(monkeypatch, capsys, cli.main, argv, stdin)
 
 
 def write(tmp_path: Path, text: str, name: str = "registry.yaml") -> Path:

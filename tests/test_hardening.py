@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DATA, REGISTRY_DIR
+from conftest import DATA, REGISTRY_DIR, FakeStdin
 from translit_norm import Entity, EntityKind, Registry, RegistryError, Status, cli
 from translit_norm.cache import CACHE_ENV
 from translit_norm.cleaning import clean
@@ -63,7 +63,7 @@ def test_homoglyph_letter_changes_the_sound_it_would_be_read_with(registry: Regi
 def test_explain_in_the_cli_says_homoglyphs_were_neutralized(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", _Stdin(f"Lukashenk{CYR_O}\n".encode()))
+    monkeypatch.setattr(sys, "stdin", FakeStdin(f"Lukashenk{CYR_O}\n".encode()))
     code = cli.main(
         ["normalize", "--registry", str(REGISTRY_DIR), "--format", "jsonl", "--explain"]
     )
@@ -224,14 +224,9 @@ def test_arbitrary_unicode_never_raises_and_gives_one_status(text: str) -> None:
 # --- the command line ---------------------------------------------------------------------
 
 
-class _Stdin:
-    def __init__(self, data: bytes) -> None:
-        self.buffer = io.BytesIO(data)
-
-
 def _cli(monkeypatch: pytest.MonkeyPatch, data: bytes, fmt: str) -> str:
     stdout = io.StringIO()
-    monkeypatch.setattr(sys, "stdin", _Stdin(data))
+    monkeypatch.setattr(sys, "stdin", FakeStdin(data))
     monkeypatch.setattr(sys, "stdout", stdout)
     assert cli.main(["normalize", "--registry", str(REGISTRY_DIR), "--format", fmt]) == 0
     return stdout.getvalue()

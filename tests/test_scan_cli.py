@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REGISTRY_DIR
+from conftest import REGISTRY_DIR, run_command
 from translit_norm import Registry, cli
 
 REG = ["--registry", str(REGISTRY_DIR)]
 TEXT = "Alexander Lukashenko met Peter Kravchyk. Later Lukashenko left.\n"
-
-
-class _Stdin:
-    def __init__(self, data: bytes) -> None:
-        self.buffer = io.BytesIO(data)
 
 
 def run(
@@ -28,10 +21,7 @@ def run(
     argv: list[str],
     stdin: bytes = b"",
 ) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "stdin", _Stdin(stdin))
-    code = cli.main(["scan", *REG, *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_command(monkeypatch, capsys, cli.main, ["scan", *REG, *argv], stdin)
 
 
 @pytest.fixture

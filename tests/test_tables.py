@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import REGISTRY_DIR
+from conftest import REGISTRY_DIR, FakeStdin
 from translit_norm import Registry, cli, tables
 from translit_norm.errors import TranslitNormError
 from translit_norm.progress import Progress, format_duration
@@ -132,15 +132,10 @@ def test_any_csv_round_trips_in_order(registry: Registry, rows: list[tuple[str, 
         assert row[3] == expected_name
 
 
-class _Stdin:
-    def __init__(self, data: bytes) -> None:
-        self.buffer = io.BytesIO(data)
-
-
 def test_cli_table_mode(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", _Stdin(b"id,who\n1,Kiev\n2,Nobody Atall\n"))
+    monkeypatch.setattr(sys, "stdin", FakeStdin(b"id,who\n1,Kiev\n2,Nobody Atall\n"))
     code = cli.main(["normalize", *REG, "--input-format", "csv", "--column", "who"])
     out, err = capsys.readouterr()
     assert code == 0
@@ -169,7 +164,7 @@ def test_cli_table_mode_argument_errors(
     argv: list[str],
     message: str,
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", _Stdin(b"who\nKiev\n"))
+    monkeypatch.setattr(sys, "stdin", FakeStdin(b"who\nKiev\n"))
     assert cli.normalize_main([*REG, *argv]) == 2
     assert message in capsys.readouterr().err
 
@@ -216,7 +211,7 @@ def test_cli_draws_progress_only_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     terminal = _Terminal()
-    monkeypatch.setattr(sys, "stdin", _Stdin(b"who\nKiev\nPinsk\n"))
+    monkeypatch.setattr(sys, "stdin", FakeStdin(b"who\nKiev\nPinsk\n"))
     monkeypatch.setattr(sys, "stderr", terminal)
     assert cli.normalize_main([*REG, "--input-format", "csv", "--column", "who"]) == 0
     drawn = terminal.getvalue()
