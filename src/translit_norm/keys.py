@@ -4,8 +4,9 @@ A key is a string of phoneme symbols. Latin spellings are read under each spelli
 that could have produced them (data/conventions.yaml), then folded by the rules below, each of
 which encodes one fact about how Slavic names are romanized. Cyrillic is first romanized by the
 per-language pivot tables (:mod:`translit_norm.transliteration`); other scripts by the ASCII
-folding backend. The same :class:`Keyer` keys registry aliases and queries, so the two sides
-never drift apart.
+folding backend, and Chinese, Korean, Greek and Arabic names are also respelled into one pivot
+romanization (:mod:`translit_norm.other_scripts`). The same :class:`Keyer` keys registry
+aliases and queries, so the two sides never drift apart.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from translit_norm.cleaning import clean, strip_marks
 from translit_norm.confusables import Neutralized, neutralize
 from translit_norm.errors import RegistryError
 from translit_norm.folding import DEFAULT_BACKEND, Folder, folder
+from translit_norm.other_scripts import respellings
 from translit_norm.transliteration import (
     CYRILLIC_LANGUAGES,
     cyrillic_table,
@@ -379,6 +381,10 @@ def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
                 for t, is_cyr in zip(plain, cyrillic, strict=True)
             )
         )
+    # Chinese, Korean, Greek and Arabic names written in another romanization system
+    # (Wade-Giles, Palladius, McCune-Reischauer, Hangul, Greek, Arabic variants) are also
+    # spelled in a pivot system (data/other_scripts.yaml): extra options, never replacements.
+    latin_options.extend(r for r in respellings(tokens, plain) if r not in latin_options)
     # ASCII-only channels (wire copy, passports' machine zone, databases) drop diacritics, so
     # Vučić is printed Vucic: a Latin spelling is also read with its marks removed.
     for spelled in list(latin_options):

@@ -1,0 +1,133 @@
+"""Stage 2b, respelling: other scripts' romanizations meet on one pivot, and only there."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import GOLDEN, read_tsv
+from translit_norm import Keyer
+from translit_norm.errors import RegistryError
+from translit_norm.other_scripts import MAX_RESPELLINGS, parse_schemes, respellings, schemes
+
+KEYER = Keyer()
+SAME = read_tsv(GOLDEN / "keys" / "other_scripts.tsv")
+DIFFERENT = read_tsv(GOLDEN / "keys" / "other_scripts_different.tsv")
+
+
+def _keys(text: str) -> frozenset[str]:
+    keyed = KEYER.key(text)
+    return keyed.full_keys | keyed.compact_keys
+
+
+def _groups() -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for group, spelling in SAME:
+        groups[group].append(spelling)
+    return groups
+
+
+@pytest.mark.parametrize(
+    ("group", "spelling"),
+    [(g, s) for g, spellings in _groups().items() for s in spellings[1:]],
+    ids=[f"{g}:{s}" for g, spellings in _groups().items() for s in spellings[1:]],
+)
+def test_romanizations_share_a_key(group: str, spelling: str) -> None:
+    first = _groups()[group][0]
+    assert _keys(first) & _keys(spelling), (first, spelling, _keys(first), _keys(spelling))
+
+
+@pytest.mark.parametrize(("first", "second", "why"), DIFFERENT, ids=[r[0] for r in DIFFERENT])
+def test_relatives_keep_different_keys(first: str, second: str, why: str) -> None:
+    assert not _keys(first) & _keys(second), why
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (("hsi", "chin", "p'ing"), ("xi", "jin", "ping")),  # Wade-Giles hs, ch, p'
+        (("ts'ai",), ("cai",)),  # Wade-Giles ts' is pinyin c
+        (("си", "цзиньпин"), ("xi", "jinping")),  # Palladius
+        (("kim", "chŏng", "ŭn"), ("gim", "jeong", "eun")),  # McCune-Reischauer -> RR
+        (("인천",), ("incheon",)),  # Hangul jamo -> RR (ㅊ is ch, not c)
+        (("αθήνα",), ("athina",)),  # ELOT 743: η is i
+        (("γιάνης",), ("yanis",)),  # by sound: γι before a vowel is y
+        (("muammar", "el", "qaddafi"), ("muammar", "al", "kaddafi")),  # el- = al-, q = k
+    ],
+)
+def test_respelling_reaches_the_pivot(tokens: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    assert expected in respellings(tokens, tokens)
+
+
+def test_scheme_markers_gate_latin_schemes() -> None:
+    # Without a Wade-Giles marker, Chang is pinyin Chang and is not respelled to Zhang.
+    assert ("zhang", "wei") not in respellings(("chang", "wei"), ("chang", "wei"))
+    # A Russian name has letters Palladius lacks (р), so it gets no pinyin respelling.
+    assert respellings(("сергей", "лавров"), ("sergey", "lavrov")) == ()
+
+
+def test_shipped_schemes_load_and_every_rule_explains_itself() -> None:
+    loaded = {s.name: s for s in schemes()}
+    assert {"wade_giles", "palladius", "mccune_reischauer", "hangul", "greek_elot"} <= set(loaded)
+    # greek_phonetic inherits the ELOT letters after its own rules.
+    assert len(loaded["greek_phonetic"].rules) > len(loaded["greek_elot"].rules)
+
+
+@pytest.mark.parametrize(
+    ("document", "problem"),
+    [
+        ("other: {}\n", "exactly 'schemes'"),
+        ("schemes:\n  x: {why: w, script: klingon, when: '', rules: []}\n", "script must be"),
+        ("schemes:\n  x: {why: w, script: latin, when: '', rules: []}\n", "non-empty list"),
+        (
+            "schemes:\n  x: {why: w, script: latin, when: '', rules: [{find: a, to: b}]}\n",
+            "find, to and why",
+        ),
+        (
+            "schemes:\n  x: {why: w, script: latin, when: '(',"
+            " rules: [{find: a, to: b, why: c}]}\n",
+            "bad regular expression",
+        ),
+        (
+            "schemes:\n  x: {why: w, script: latin, when: '', inherit: y,"
+            " rules: [{find: a, to: b, why: c}]}\n",
+            "inherit names no other scheme",
+        ),
+        (
+            "schemes:\n  x: {why: w, script: latin, when: '', colour: red,"
+            " rules: [{find: a, to: b, why: c}]}\n",
+            "unknown field",
+        ),
+    ],
+)
+def test_bad_scheme_documents_are_rejected(document: str, problem: str) -> None:
+    with pytest.raises(RegistryError, match=problem) as raised:
+        parse_schemes(document, name="bad.yaml")
+    assert "bad.yaml" in str(raised.value)
+
+
+_WORDS = st.lists(
+    st.text(alphabet="abcehiknopstuŏŭ'чжцзсинэьαβγηιουθ인천김", min_size=1, max_size=8),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(_WORDS)
+def test_respellings_keep_the_word_count_and_leave_only_latin(words: list[str]) -> None:
+    found = respellings(words, words)
+    assert len(found) <= MAX_RESPELLINGS
+    for respelled in found:
+        assert len(respelled) == len(words)
+        assert tuple(respelled) != tuple(w.replace("'", "") for w in words)
+        assert all("'" not in w for w in respelled)
+        assert all(c.isascii() or c.isalpha() for w in respelled for c in w)
+
+
+@given(st.text(max_size=30))
+def test_keys_with_respelling_never_raise(text: str) -> None:
+    keyed = KEYER.key(text)
+    assert all(isinstance(k, str) for k in keyed.full_keys)
