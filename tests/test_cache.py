@@ -92,3 +92,14 @@ def test_new_cache_directory_is_private(registry_copy: Path, tmp_path: Path) -> 
     directory = tmp_path / "fresh" / "cache"
     Registry.load(registry_copy, cache_dir=directory)
     assert directory.stat().st_mode & 0o777 == 0o700
+
+
+def test_entities_remember_the_path_they_were_loaded_by(
+    registry_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = tmp_path / "cache"
+    monkeypatch.chdir(registry_copy.parent)
+    relative = Registry.load(Path(registry_copy.name), cache_dir=directory)
+    absolute = Registry.load(registry_copy, cache_dir=directory)
+    assert not Path(relative.entity("pinsk").source).is_absolute()
+    assert Path(absolute.entity("pinsk").source).is_absolute()

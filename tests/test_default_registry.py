@@ -106,6 +106,10 @@ def test_readme_for_registry_authors_exists() -> None:
         ("Kim Jong Un", "kim-jong-un"),
         ("Ким Чен Ын", "kim-jong-un"),
         ("Xi", "xi-jinping"),
+        ("Jong Un Kim", "kim-jong-un"),
+        # ... and the given name is one name in syllables: his sister and brother stay apart.
+        ("Kim Yo Jong", None),
+        ("Kim Jong Nam", None),
         ("In", None),
         ("Jong Un", None),
         # A regnal name has no surname: neither numeral, epithet nor ordinal stands alone.

@@ -81,11 +81,18 @@ def _code_fingerprint() -> str:
 
 
 def fingerprint(files: Sequence[Path], *, options: str) -> str:
-    """The cache key of a registry: its files' contents, the options and our own code."""
+    """The cache key of a registry: its files' paths and contents, the options, our code.
+
+    The paths count because a compiled entity remembers where it was defined (``source``,
+    for ``path:line`` messages): the same files named another way are another entry.
+    """
     digest = hashlib.sha256()
     digest.update(_code_fingerprint().encode())
     digest.update(options.encode())
     for path in files:
+        name = str(path).encode("utf-8", "surrogateescape")
+        digest.update(len(name).to_bytes(8, "big"))
+        digest.update(name)
         data = path.read_bytes()
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)

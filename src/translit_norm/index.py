@@ -54,6 +54,9 @@ class PersonProfile:
         initials: first letters its given names are written with.
         patronymic_initials: first letters its patronymics are written with.
         gender: from the registry, else from the given-name groups.
+        surname_first: the name is written family name first (zh, ja, ko, vi).
+        given_whole: for those, each given name as one key, its syllables joined: Jong Un
+            and Jong-un are one name, and Jong Nam another.
     """
 
     surnames: dict[str, str] = field(default_factory=dict)
@@ -63,6 +66,8 @@ class PersonProfile:
     initials: set[str] = field(default_factory=set)
     patronymic_initials: set[str] = field(default_factory=set)
     gender: str | None = None
+    surname_first: bool = False
+    given_whole: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -227,6 +232,9 @@ class Index:
                 self.surname_grams.add(reading[i])
             for i in parts.given:
                 profile.given.setdefault(reading[i], text)
+            if surname_first and parts.given:
+                profile.surname_first = True
+                profile.given_whole.add("".join(reading[i] for i in parts.given))
             for i in parts.patronymic:
                 profile.patronymics.add(reading[i])
         for i in parts.given:

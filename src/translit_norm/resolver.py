@@ -289,8 +289,16 @@ def _score_person(
     given_written = any(
         k != surname_at and k not in keyed.initials for k in range(len(keyed.readings[0]))
     )
+    if profile.surname_first:
+        verdict = _judge_whole_given(keyed, profile, surname_at)
+        if verdict.startswith("contradiction"):
+            collector.reject(position, verdict)
+            return
+        if verdict == "given":
+            given += 1
+            others += 1
     for j in range(len(keyed.readings[0])):
-        if j == surname_at:
+        if j == surname_at or (profile.surname_first and j not in keyed.initials):
             continue
         verdict = _judge_token(
             index, keyed, profile, j, abjad=_is_abjad(entity), given_written=given_written
@@ -336,6 +344,24 @@ def _is_abjad(entity: Entity) -> bool:
 def _skeleton(key: str) -> str:
     """A key's consonants, doubled ones merged (Muammar and Moammar are both ``mmr``)."""
     return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", key))
+
+
+def _judge_whole_given(keyed: KeyedName, profile: PersonProfile, surname_at: int) -> str:
+    """Compare the query's given name with a surname-first entity's, as one name.
+
+    A Chinese, Korean or Vietnamese given name is one name written in syllables (Jong Un,
+    Jong-un, Jongun): compared syllable by syllable, Kim Jong Nam would pass for Kim Jong Un
+    with one unknown word. So the syllables are joined and must equal one of the entity's.
+    """
+    words = [
+        j for j in range(len(keyed.readings[0])) if j != surname_at and j not in keyed.initials
+    ]
+    if not words:
+        return "none"
+    joined = {"".join(r[j] for j in words) for r in keyed.readings}
+    if joined & profile.given_whole:
+        return "given"
+    return "contradiction: another given name (compared whole)"
 
 
 def _judge_token(
