@@ -6,6 +6,7 @@ import unicodedata
 from collections import defaultdict
 
 import pytest
+from _pytest.mark import ParameterSet
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,8 +15,9 @@ from translit_norm import Keyer
 from translit_norm.keys import fold_phonemes
 
 KEYER = Keyer()
-SAME = read_tsv(GOLDEN / "keys" / "same_key.tsv")
-DIFFERENT = read_tsv(GOLDEN / "keys" / "different_key.tsv")
+#: Golden tables: Slavic names by script and language, and other scripts' romanizations.
+SAME_FILES = ("same_key.tsv", "other_scripts.tsv")
+DIFFERENT_FILES = ("different_key.tsv", "other_scripts_different.tsv")
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -23,24 +25,29 @@ def _keys(text: str) -> frozenset[str]:
     return keyed.full_keys | keyed.compact_keys
 
 
-def _groups() -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = defaultdict(list)
-    for group, spelling in SAME:
-        groups[group].append(spelling)
-    return groups
+def _same_cases() -> list[ParameterSet]:
+    """(first spelling of a group, another spelling of it), one case per other spelling."""
+    cases = []
+    for name in SAME_FILES:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for group, spelling in read_tsv(GOLDEN / "keys" / name):
+            groups[group].append(spelling)
+        for group, spellings in groups.items():
+            cases += [pytest.param(spellings[0], s, id=f"{group}:{s}") for s in spellings[1:]]
+    return cases
 
 
-@pytest.mark.parametrize(
-    ("group", "spelling"),
-    [(g, s) for g, spellings in _groups().items() for s in spellings[1:]],
-    ids=[f"{g}:{s}" for g, spellings in _groups().items() for s in spellings[1:]],
-)
-def test_spellings_share_a_key(group: str, spelling: str) -> None:
-    first = _groups()[group][0]
+def _different_cases() -> list[ParameterSet]:
+    rows = [row for name in DIFFERENT_FILES for row in read_tsv(GOLDEN / "keys" / name)]
+    return [pytest.param(*row, id=f"{row[0]}|{row[1]}") for row in rows]
+
+
+@pytest.mark.parametrize(("first", "spelling"), _same_cases())
+def test_spellings_share_a_key(first: str, spelling: str) -> None:
     assert _keys(first) & _keys(spelling), (first, spelling, _keys(first), _keys(spelling))
 
 
-@pytest.mark.parametrize(("first", "second", "why"), DIFFERENT, ids=[r[0] for r in DIFFERENT])
+@pytest.mark.parametrize(("first", "second", "why"), _different_cases())
 def test_different_names_keep_different_keys(first: str, second: str, why: str) -> None:
     assert not _keys(first) & _keys(second), why
 

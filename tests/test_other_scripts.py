@@ -1,48 +1,18 @@
-"""Stage 2b, respelling: other scripts' romanizations meet on one pivot, and only there."""
+"""Stage 2b, respelling: other scripts' romanizations meet on one pivot, and only there.
+
+The golden key tables (tests/golden/keys/other_scripts*.tsv) run in test_keys.py with the
+others; this file tests the respelling stage itself.
+"""
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import GOLDEN, read_tsv
 from translit_norm import Keyer
 from translit_norm.errors import RegistryError
 from translit_norm.other_scripts import MAX_RESPELLINGS, parse_schemes, respellings, schemes
-
-KEYER = Keyer()
-SAME = read_tsv(GOLDEN / "keys" / "other_scripts.tsv")
-DIFFERENT = read_tsv(GOLDEN / "keys" / "other_scripts_different.tsv")
-
-
-def _keys(text: str) -> frozenset[str]:
-    keyed = KEYER.key(text)
-    return keyed.full_keys | keyed.compact_keys
-
-
-def _groups() -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = defaultdict(list)
-    for group, spelling in SAME:
-        groups[group].append(spelling)
-    return groups
-
-
-@pytest.mark.parametrize(
-    ("group", "spelling"),
-    [(g, s) for g, spellings in _groups().items() for s in spellings[1:]],
-    ids=[f"{g}:{s}" for g, spellings in _groups().items() for s in spellings[1:]],
-)
-def test_romanizations_share_a_key(group: str, spelling: str) -> None:
-    first = _groups()[group][0]
-    assert _keys(first) & _keys(spelling), (first, spelling, _keys(first), _keys(spelling))
-
-
-@pytest.mark.parametrize(("first", "second", "why"), DIFFERENT, ids=[r[0] for r in DIFFERENT])
-def test_relatives_keep_different_keys(first: str, second: str, why: str) -> None:
-    assert not _keys(first) & _keys(second), why
 
 
 @pytest.mark.parametrize(
@@ -129,5 +99,5 @@ def test_respellings_keep_the_word_count_and_leave_only_latin(words: list[str]) 
 
 @given(st.text(max_size=30))
 def test_keys_with_respelling_never_raise(text: str) -> None:
-    keyed = KEYER.key(text)
+    keyed = Keyer().key(text)
     assert all(isinstance(k, str) for k in keyed.full_keys)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 
 from translit_norm.errors import RegistryError
 from translit_norm.keys import Keyer
 from translit_norm.loader import GENDERS
-from translit_norm.yamlio import YamlList, YamlMap, load_yaml_text
+from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
 
 __all__ = ["GivenNameGroup", "GivenNames", "given_name_groups"]
 
@@ -32,9 +31,7 @@ class GivenNameGroup:
 @functools.cache
 def given_name_groups() -> tuple[GivenNameGroup, ...]:
     """The groups of data/given_names.yaml, validated; loaded once per process."""
-    name = "translit_norm/data/given_names.yaml"
-    text = resources.files("translit_norm").joinpath("data/given_names.yaml").read_text("utf-8")
-    document = load_yaml_text(text, name=name)
+    name, document = load_package_yaml("data/given_names.yaml")
     groups = document.get("groups") if isinstance(document, YamlMap) else None
     if not isinstance(groups, YamlList):
         raise RegistryError(name, None, "expected a list 'groups'")

@@ -16,7 +16,6 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
@@ -32,7 +31,7 @@ from translit_norm.transliteration import (
     plausible_languages,
     script_of,
 )
-from translit_norm.yamlio import YamlList, YamlMap, load_yaml_text
+from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
 
 __all__ = ["Grapheme", "KeyedName", "Keyer", "Reading", "fold_phonemes", "readings"]
 
@@ -115,9 +114,7 @@ def _graphemes(entries: Any, name: str, where: str) -> list[Grapheme]:
 @functools.cache
 def readings() -> tuple[Reading, ...]:
     """The spelling conventions of data/conventions.yaml, English first; loaded once."""
-    name = "translit_norm/data/conventions.yaml"
-    text = resources.files("translit_norm").joinpath("data/conventions.yaml").read_text("utf-8")
-    document = load_yaml_text(text, name=name)
+    name, document = load_package_yaml("data/conventions.yaml")
     if not isinstance(document, YamlMap) or set(document) != {"common", "readings"}:
         raise RegistryError(name, None, "expected exactly 'common' and 'readings'")
     common = _graphemes(document["common"], name, "common")
@@ -320,9 +317,7 @@ _POSSESSIVE = "'s"
 @functools.cache
 def honorifics() -> frozenset[str]:
     """Courtesy titles that precede a name (data/honorifics.yaml), casefolded."""
-    name = "translit_norm/data/honorifics.yaml"
-    text = resources.files("translit_norm").joinpath("data/honorifics.yaml").read_text("utf-8")
-    document = load_yaml_text(text, name=name)
+    name, document = load_package_yaml("data/honorifics.yaml")
     titles = document.get("titles") if isinstance(document, YamlMap) else None
     if not isinstance(titles, YamlList) or not all(isinstance(t, str) for t in titles):
         raise RegistryError(name, None, "expected a list of strings 'titles'")

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from translit_norm.cleaning import clean
 from translit_norm.errors import RegistryError
-from translit_norm.yamlio import YamlList, YamlMap, load_yaml_text
+from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
 
 __all__ = ["legal_forms", "strip_legal_forms"]
 
@@ -28,9 +27,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 @functools.cache
 def legal_forms() -> tuple[tuple[str, ...], ...]:
     """Every designator of data/legal_forms.yaml as cleaned tokens, longest first."""
-    name = "translit_norm/data/legal_forms.yaml"
-    text = resources.files("translit_norm").joinpath("data/legal_forms.yaml").read_text("utf-8")
-    document = load_yaml_text(text, name=name)
+    name, document = load_package_yaml("data/legal_forms.yaml")
     entries = document.get("legal_forms") if isinstance(document, YamlMap) else None
     if not isinstance(entries, YamlList):
         raise RegistryError(name, None, "expected a list 'legal_forms'")

@@ -12,7 +12,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,13 @@ from translit_norm.cleaning import clean
 from translit_norm.confusables import neutralize
 from translit_norm.entities import Entity, EntityKind
 from translit_norm.errors import RegistryError
-from translit_norm.yamlio import DEFAULT_MAX_BYTES, YamlList, YamlMap, load_yaml_file
+from translit_norm.yamlio import (
+    DEFAULT_MAX_BYTES,
+    YamlList,
+    YamlMap,
+    load_package_yaml,
+    load_yaml_file,
+)
 
 __all__ = [
     "ENTITY_FIELDS",
@@ -49,13 +54,14 @@ _TOP_LEVEL_FIELDS = ("entities", "version")
 @functools.cache
 def known_languages() -> frozenset[str]:
     """Language codes accepted as ``native`` keys (data/languages.yaml)."""
-    from translit_norm.yamlio import load_yaml_text
-
-    name = "translit_norm/data/languages.yaml"
-    text = resources.files("translit_norm").joinpath("data/languages.yaml").read_text("utf-8")
-    document = load_yaml_text(text, name=name)
-    codes = str(document["codes"]).split() + [str(c) for c in document["extra"]]
-    return frozenset(codes)
+    name, document = load_package_yaml("data/languages.yaml")
+    if (
+        not isinstance(document, YamlMap)
+        or not isinstance(document.get("codes"), str)
+        or not isinstance(document.get("extra"), YamlList)
+    ):
+        raise RegistryError(name, None, "expected 'codes' (a string) and 'extra' (a list)")
+    return frozenset(document["codes"].split() + [str(c) for c in document["extra"]])
 
 
 def registry_files(paths: Iterable[str | Path]) -> list[Path]:

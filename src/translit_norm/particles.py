@@ -9,10 +9,9 @@ no penalty against one.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from translit_norm.errors import RegistryError
-from translit_norm.yamlio import YamlList, YamlMap, load_yaml_text
+from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
 
 __all__ = ["particles"]
 
@@ -20,9 +19,7 @@ __all__ = ["particles"]
 @functools.cache
 def particles() -> frozenset[str]:
     """Every particle of data/particles.yaml, lowercase; loaded and validated once."""
-    name = "translit_norm/data/particles.yaml"
-    text = resources.files("translit_norm").joinpath("data/particles.yaml").read_text("utf-8")
-    document = load_yaml_text(text, name=name)
+    name, document = load_package_yaml("data/particles.yaml")
     entries = document.get("particles") if isinstance(document, YamlMap) else None
     if not isinstance(entries, YamlList):
         raise RegistryError(name, None, "expected a list 'particles'")

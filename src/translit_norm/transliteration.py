@@ -13,11 +13,10 @@ import functools
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 
 from translit_norm.errors import RegistryError, UnknownLanguageError
-from translit_norm.yamlio import YamlMap, load_yaml_text
+from translit_norm.yamlio import YamlMap, load_package_yaml
 
 __all__ = [
     "CYRILLIC_LANGUAGES",
@@ -84,9 +83,7 @@ def _fallback_letter(char: str) -> str:
 @functools.cache
 def _tables() -> Mapping[str, CyrillicTable]:
     """Load and validate data/cyrillic.yaml once per process."""
-    name = "translit_norm/data/cyrillic.yaml"
-    text = resources.files("translit_norm").joinpath("data/cyrillic.yaml").read_text("utf-8")
-    document = load_yaml_text(text, name=name)
+    name, document = load_package_yaml("data/cyrillic.yaml")
     languages = document.get("languages") if isinstance(document, YamlMap) else None
     if not isinstance(languages, YamlMap):
         raise RegistryError(name, None, "expected a mapping 'languages'")

@@ -22,6 +22,7 @@ __all__ = [
     "YamlList",
     "YamlMap",
     "line_of",
+    "load_package_yaml",
     "load_yaml_file",
     "load_yaml_text",
 ]
@@ -231,3 +232,16 @@ def load_yaml_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
             name, line, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
         ) from exc
     return load_yaml_text(text, name=name)
+
+
+def load_package_yaml(relative: str) -> tuple[str, Any]:
+    """Read and parse one of translit_norm's own data files (``data/...``).
+
+    Returns:
+        The name to use in error messages (``translit_norm/data/...``) and the document.
+    """
+    from importlib import resources
+
+    name = f"translit_norm/{relative}"
+    text = resources.files("translit_norm").joinpath(relative).read_text("utf-8")
+    return name, load_yaml_text(text, name=name)
