@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -103,3 +104,19 @@ def test_entities_remember_the_path_they_were_loaded_by(
     absolute = Registry.load(registry_copy, cache_dir=directory)
     assert not Path(relative.entity("pinsk").source).is_absolute()
     assert Path(absolute.entity("pinsk").source).is_absolute()
+
+
+def test_old_entries_are_pruned_most_recently_used_kept(tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    keep = compiled_cache.KEEP_ENTRIES
+    for n in range(keep):
+        compiled_cache.write(directory, f"old{n:02d}", {"n": n})
+        os.utime(directory / f"old{n:02d}.index", (1_000_000 + n, 1_000_000 + n))
+    # Reading the oldest entry marks it used, so the writes below keep it.
+    assert compiled_cache.read(directory, "old00") == {"n": 0}
+    for n in range(3):
+        compiled_cache.write(directory, f"new{n}", {"n": -n})
+    kept = {p.stem for p in directory.glob("*.index")}
+    assert len(kept) == keep
+    assert {"new0", "new1", "new2", "old00"} <= kept
+    assert not {"old01", "old02", "old03"} & kept

@@ -23,6 +23,7 @@ needs.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import mmap
@@ -37,7 +38,7 @@ from typing import Any
 
 import xxhash
 
-__all__ = ["CACHE_ENV", "cache_directory", "fingerprint", "read", "write"]
+__all__ = ["CACHE_ENV", "KEEP_ENTRIES", "cache_directory", "fingerprint", "prune", "read", "write"]
 
 #: Environment variable that overrides the cache directory (read when a registry is loaded).
 CACHE_ENV = "TRANSLIT_NORM_CACHE_DIR"
@@ -147,9 +148,12 @@ def read(directory: Path, key: str) -> Any | None:
         return None
     try:
         # The blocks stay views of the mapping; it is unmapped when the last one is dropped.
-        return _parse(view[header:])
+        value = _parse(view[header:])
     except Exception:  # a payload from an incompatible build: rebuild it
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # marks the entry as recently used, for pruning
+    return value
 
 
 def write(directory: Path, key: str, value: Any) -> Path | None:
@@ -179,4 +183,31 @@ def write(directory: Path, key: str, value: Any) -> Path | None:
             raise
     except OSError:
         return None
+    prune(directory, keep=KEEP_ENTRIES)
     return _entry(directory, key)
+
+
+#: Compiled registries kept in a cache directory: every edit of a registry, and every new
+#: version of translit_norm, makes a new entry, so old ones are removed past this many.
+KEEP_ENTRIES = 8
+
+
+def prune(directory: Path, *, keep: int = KEEP_ENTRIES) -> list[Path]:
+    """Delete all but the ``keep`` most recently used entries of ``directory``.
+
+    Safe while other processes read: an entry another process has mapped stays readable
+    until it unmaps it (POSIX unlink semantics); one deleted before it is opened is rebuilt.
+
+    Returns:
+        The entries deleted.
+    """
+    try:
+        entries = sorted(directory.glob("*.index"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    removed = []
+    for stale in entries[keep:]:
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale)
+    return removed
