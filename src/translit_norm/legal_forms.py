@@ -13,7 +13,7 @@ import re
 
 from translit_norm.cleaning import clean
 from translit_norm.errors import RegistryError
-from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
+from translit_norm.yamlio import fact_lists, load_package_yaml
 
 __all__ = ["legal_forms", "strip_legal_forms"]
 
@@ -28,23 +28,12 @@ def _tokens(text: str) -> tuple[str, ...]:
 def legal_forms() -> tuple[tuple[str, ...], ...]:
     """Every designator of data/legal_forms.yaml as cleaned tokens, longest first."""
     name, document = load_package_yaml("data/legal_forms.yaml")
-    entries = document.get("legal_forms") if isinstance(document, YamlMap) else None
-    if not isinstance(entries, YamlList):
-        raise RegistryError(name, None, "expected a list 'legal_forms'")
     found: set[tuple[str, ...]] = set()
-    for entry, line in zip(entries, entries.item_lines, strict=True):
-        if not isinstance(entry, YamlMap) or set(entry) != {"forms", "why"}:
-            raise RegistryError(name, line, "each entry needs exactly forms and why")
-        if not isinstance(entry["why"], str) or not entry["why"].strip():
-            raise RegistryError(name, line, "why must say which fact the forms encode")
-        forms = entry["forms"]
-        if not isinstance(forms, YamlList) or not forms:
-            raise RegistryError(name, line, "forms must be a non-empty list")
-        for form in forms:
-            tokens = _tokens(form) if isinstance(form, str) else ()
-            if not tokens:
-                raise RegistryError(name, line, f"bad legal form {form!r} (quote it)")
-            found.add(tokens)
+    for form, line in fact_lists(name, document, "legal_forms", "forms"):
+        tokens = _tokens(form) if isinstance(form, str) else ()
+        if not tokens:
+            raise RegistryError(name, line, f"bad legal form {form!r} (quote it)")
+        found.add(tokens)
     return tuple(sorted(found, key=lambda t: (-len(t), t)))
 
 

@@ -179,26 +179,26 @@ def _describe(keyed: KeyedName, collector: _Collector) -> None:
 
 
 def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
-    for key in sorted(keyed.full_keys):
-        for ref in index.full_keys.get(key, ()):
-            form = index.forms[ref]
-            collector.offer(
-                index.forms[ref].entity,
-                SCORES.key,
-                Method.KEY,
-                form.text,
-                f"same transliteration key {key!r}{origin_note(form.origin, form.scheme)}",
-            )
-    for key in sorted(keyed.compact_keys):
-        for ref in index.compact_keys.get(key, ()):
-            form = index.forms[ref]
-            collector.offer(
-                index.forms[ref].entity,
-                SCORES.compact_key,
-                Method.KEY,
-                form.text,
-                f"same key {key!r} ignoring word breaks",
-            )
+    lookups = (
+        (keyed.full_keys, index.full_keys, SCORES.key, "same transliteration key {key!r}{origin}"),
+        (
+            keyed.compact_keys,
+            index.compact_keys,
+            SCORES.compact_key,
+            "same key {key!r} ignoring word breaks",
+        ),
+    )
+    for keys, table, score, reason in lookups:
+        for key in sorted(keys):
+            for ref in table.get(key, ()):
+                form = index.forms[ref]
+                collector.offer(
+                    form.entity,
+                    score,
+                    Method.KEY,
+                    form.text,
+                    reason.format(key=key, origin=origin_note(form.origin, form.scheme)),
+                )
 
 
 def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> None:

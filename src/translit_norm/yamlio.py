@@ -8,7 +8,7 @@ a size limit, strict UTF-8, a cap on the nodes an anchor-and-alias document may 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -21,6 +21,7 @@ __all__ = [
     "MAX_DEPTH",
     "YamlList",
     "YamlMap",
+    "fact_lists",
     "line_of",
     "load_package_yaml",
     "load_yaml_file",
@@ -245,3 +246,34 @@ def load_package_yaml(relative: str) -> tuple[str, Any]:
     name = f"translit_norm/{relative}"
     text = resources.files("translit_norm").joinpath(relative).read_text("utf-8")
     return name, load_yaml_text(text, name=name)
+
+
+def fact_lists(name: str, document: Any, key: str, field: str) -> Iterator[tuple[Any, int]]:
+    """The values of a data file made of ``{<field>: [values], why: <fact>}`` entries.
+
+    Args:
+        name: The file, for error messages.
+        document: The parsed file.
+        key: The top-level list of entries.
+        field: Each entry's list of values.
+
+    Yields:
+        (value, line of its entry), after checking every entry has a non-empty list and says
+        ``why``: the linguistic or legal fact the values encode.
+
+    Raises:
+        RegistryError: ``name:line: reason`` for an entry that breaks the schema.
+    """
+    entries = document.get(key) if isinstance(document, YamlMap) else None
+    if not isinstance(entries, YamlList):
+        raise RegistryError(name, None, f"expected a list {key!r}")
+    for entry, line in zip(entries, entries.item_lines, strict=True):
+        if not isinstance(entry, YamlMap) or set(entry) != {field, "why"}:
+            raise RegistryError(name, line, f"each entry needs exactly {field} and why")
+        if not isinstance(entry["why"], str) or not entry["why"].strip():
+            raise RegistryError(name, line, f"why must say which fact the {field} encode")
+        values = entry[field]
+        if not isinstance(values, YamlList) or not values:
+            raise RegistryError(name, line, f"{field} must be a non-empty list")
+        for value in values:
+            yield value, line
