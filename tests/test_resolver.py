@@ -143,3 +143,27 @@ def test_every_registered_name_resolves_to_its_entity(
     )
     match = registry.resolve(variant)
     assert match.status is Status.MATCHED and match.id == entity_id, (variant, match)
+
+
+def _person(entity_id: str, name: str, gender: str) -> Entity:
+    return Entity(entity_id, name, EntityKind.PERSON, gender=gender)
+
+
+def test_one_slip_in_a_surname_matches_two_do_not() -> None:
+    registry = Registry([_person("ivan-baranovich", "Ivan Baranovich", "male")])
+    assert registry.resolve("Ivan Barnovich").id == "ivan-baranovich"  # a letter left out
+    assert registry.resolve("Ivan Barnaovich").id == "ivan-baranovich"  # two letters swapped
+    # A whole syllable more is another surname, however alike the two look.
+    assert registry.resolve("Ivan Baraniesovich").status is Status.UNKNOWN
+
+
+def test_a_mistyped_given_name_is_that_name_but_a_known_other_name_is_not() -> None:
+    registry = Registry([_person("maksym-klenavovych", "Maksym Klenavovych", "male")])
+    typo = registry.resolve("Klenavovych Mrksym")
+    assert typo.status is Status.MATCHED and typo.id == "maksym-klenavovych", typo
+    # Maksim is Maksym in another language; Mykyta is a name of its own (his brother's).
+    assert registry.resolve("Maksim Klenavovych").id == "maksym-klenavovych"
+    assert registry.resolve("Mykyta Klenavovych").status is Status.UNKNOWN
+    # Short given names are not read as typos: one letter already makes another name.
+    short = Registry([_person("iva-marchuk", "Iva Marchuk", "female")])
+    assert short.resolve("Ina Marchuk").status is Status.UNKNOWN

@@ -11,6 +11,10 @@ Query streams (each item remembers the entity it names, or None):
 - ``variants``: unseen spellings: a held-out scheme, a dropped diacritic, one typo;
 - ``nobody``: people who are not in the registry: a registered surname with a given name no
   registered person of that surname has (the father/son trap), or an unregistered surname.
+  "Not in the registry" is judged across languages: Анна Голубская (ru) is the same name as
+  Ганна Голубская (be), since the surname is spelled alike and the given names are one name
+  (data/given_names.yaml), so a stranger is never a registered person's name in another
+  language.
 
 Everything is drawn from ``random.Random(seed)``: the same seed gives the same files.
 """
@@ -29,6 +33,7 @@ from typing import Any
 import yaml
 
 from translit_norm import romanization
+from translit_norm.given_names import given_name_groups
 
 NAMES_FILE = Path(__file__).with_name("names.yaml")
 HELD_OUT = 2
@@ -83,7 +88,38 @@ def _surname(material: Material, lang: str, gender: str, rng: random.Random) -> 
     word = root + ending
     for letter, replacement in entry["spelling"].items():
         word = word.replace(letter, replacement)
-    return word
+    return str(word)
+
+
+#: Letters the three languages spell differently in one surname (Сідорук / Сидорук, шч / щ).
+_SURNAME_FOLD = str.maketrans({"і": "и", "ы": "и", "э": "е", "є": "е", "ё": "е", "ў": "в"})
+#: One surname's endings in the three languages (Лукашенко / Лукашэнка, Ковальский /
+#: Ковальський / Кавальскі), after _SURNAME_FOLD.
+_ENDINGS = (("енка", "енко"), ("ський", "ски"), ("ский", "ски"), ("ська", "ска"), ("ская", "ска"))
+
+
+def surname_identity(surname: str) -> str:
+    """The surname with the languages' spelling differences folded (see names.yaml)."""
+    folded = str(surname.lower().replace("шч", "щ").translate(_SURNAME_FOLD))
+    for ending, common in _ENDINGS:
+        if folded.endswith(ending):
+            return folded[: -len(ending)] + common
+    return folded
+
+
+@functools.cache
+def _groups_by_name() -> dict[str, frozenset[int]]:
+    found: dict[str, set[int]] = {}
+    for group in given_name_groups():
+        for name in group.names:
+            found.setdefault(name, set()).add(group.index)
+    return {name: frozenset(groups) for name, groups in found.items()}
+
+
+def given_identity(given: str) -> frozenset[str]:
+    """The given name's groups across languages (Анна, Ганна, Ана), or the name itself."""
+    groups = _groups_by_name().get(given)
+    return frozenset(f"#{g}" for g in groups) if groups else frozenset({given})
 
 
 def make_people(count: int, *, seed: int = 7, material: Material | None = None) -> list[Person]:
@@ -175,7 +211,11 @@ def _typo(text: str, rng: random.Random) -> str | None:
     elif kind == "transpose":
         changed = surname[:i] + surname[i + 1] + surname[i] + surname[i + 2 :]
     else:
-        letter = rng.choice("aeiouklmnrst".replace(surname[i].lower(), ""))
+        # A slip of the keyboard stays in the name's script: a Cyrillic name gets a Cyrillic
+        # letter, a Latin one a Latin letter.
+        cyrillic = "CYRILLIC" in unicodedata.name(surname[i], "")
+        letters = "аеиоклмнрст" if cyrillic else "aeiouklmnrst"
+        letter = rng.choice(letters.replace(surname[i].lower(), ""))
         changed = surname[:i] + letter + surname[i + 1 :]
     return None if changed == surname else f"{given} {changed}"
 
@@ -223,29 +263,30 @@ def nobody_queries(
     """Names of people who are not in the registry, romanized under a random scheme."""
     material = material or load_material()
     rng = random.Random(seed)
-    taken = {(p.lang, p.given, p.surname) for p in people}
-    by_surname: dict[tuple[str, str], set[str]] = {}
+    # Registered names across languages: surname (spelling differences folded) -> the given
+    # names' identities, so a stranger is not a registered person spelled in another language.
+    known: dict[str, set[frozenset[str]]] = {}
     for p in people:
-        by_surname.setdefault((p.lang, p.surname), set()).add(p.given)
+        known.setdefault(surname_identity(p.surname), set()).add(given_identity(p.given))
     out: list[str] = []
     while len(out) < count:
         model = rng.choice(people)
         lang, gender = model.lang, model.gender
         if len(out) % 2 == 0:
             surname = model.surname  # a registered surname: another member of the family
-            used = by_surname[(lang, surname)]
-            choices = [g for g in material.languages[lang][gender] if g not in used]
         else:
             surname = _surname(material, lang, gender, rng)
-            if (lang, surname) in by_surname:
+            if surname_identity(surname) in known:
                 continue
-            choices = list(material.languages[lang][gender])
+        used = known.get(surname_identity(surname), set())
+        choices = [
+            g
+            for g in material.languages[lang][gender]
+            if not any(given_identity(g) & identity for identity in used)
+        ]
         if not choices:
             continue
-        given = rng.choice(choices)
-        if (lang, given, surname) in taken:
-            continue
-        stranger = Person("nobody", lang, gender, given, surname)
+        stranger = Person("nobody", lang, gender, rng.choice(choices), surname)
         out.append(rng.choice(list(spellings(stranger).values())))
     return out
 

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
@@ -69,6 +70,13 @@ class Scores:
     unverified_patronymic_penalty: float = 0.02
     #: Least rapidfuzz ratio (0-1) of two surname keys for a fuzzy surname match.
     surname_similarity: float = 0.85
+    #: Most edits (a letter left out, added or changed, two swapped) between two surname keys
+    #: for a fuzzy surname match. The keys have already folded the spelling conventions, so
+    #: what is left is a slip of the pen; two slips in one surname are more often another
+    #: surname (Baranovich / Baraniesovich, Rekosskaya / Rekskaya).
+    surname_edits: int = 1
+    #: Least length of a given-name key (query and entity) read as a one-slip typo of it.
+    typo_given_length: int = 5
     #: Least ratio of two whole-name keys for a fuzzy match of a non-person.
     whole_similarity: float = 0.88
     #: Least ratio of two patronymic keys to count as the same patronymic.
@@ -235,14 +243,21 @@ def _surname_matches(index: Index, token_key: str) -> list[tuple[str, float]]:
     found = [(token_key, 1.0)] if token_key in index.surname_entities else []
     if len(token_key) >= SCORES.min_fuzzy_length:
         choices = index.surname_grams.candidates(token_key, limit=30)
+        # No limit on the scored list: in a large registry many surnames share a stem
+        # (Koslenko, Koslekenko, Kozlenko), and the edit gate below picks among them.
         for choice, score, _ in process.extract(
             token_key,
             choices,
             scorer=fuzz.ratio,
             score_cutoff=SCORES.surname_similarity * 100,
-            limit=10,
+            limit=None,
         ):
-            if choice != token_key and choice[0] == token_key[0]:
+            if (
+                choice != token_key
+                and choice[0] == token_key[0]
+                and OSA.distance(choice, token_key, score_cutoff=SCORES.surname_edits)
+                <= SCORES.surname_edits
+            ):
                 found.append((choice, score / 100))
     return found
 
@@ -443,6 +458,15 @@ def _judge_token(
             best = process.extractOne(key, long_given, scorer=fuzz.ratio)
             if best is not None and best[1] >= 85:
                 return "given"
+        # A word that is no given name we know, one slip of the pen from the entity's given
+        # name (Mrksym / Maksym, Bhodan / Bohdan), is that name mistyped. Known names never
+        # get here (another known name is a contradiction above), and five letters on both
+        # sides keep short names apart.
+        if len(key) >= SCORES.typo_given_length and any(
+            len(g) >= SCORES.typo_given_length and OSA.distance(key, g, score_cutoff=1) <= 1
+            for g in profile.given
+        ):
+            return "given"
     return "unknown"
 
 
