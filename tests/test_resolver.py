@@ -167,3 +167,20 @@ def test_a_mistyped_given_name_is_that_name_but_a_known_other_name_is_not() -> N
     # Short given names are not read as typos: one letter already makes another name.
     short = Registry([_person("iva-marchuk", "Iva Marchuk", "female")])
     assert short.resolve("Ina Marchuk").status is Status.UNKNOWN
+
+
+def test_czech_feminine_ova_stands_for_the_womans_surname_only() -> None:
+    registry = Registry(
+        [
+            _person("yulia-tymoshenko", "Yulia Tymoshenko", "female"),
+            _person("golda-meir", "Golda Meir", "female"),
+            _person("mariya-zakharova", "Mariya Zakharova", "female"),
+            _person("ivan-petr", "Ivan Petr", "male"),
+        ]
+    )
+    assert registry.resolve("Julija Tymošenková").id == "yulia-tymoshenko"
+    assert registry.resolve("Golda Meirová").id == "golda-meir"
+    assert registry.resolve("Marija Zacharovová").id == "mariya-zakharova"
+    # Never a man's surname, and a Russian -ova (no accent) is a surname of its own.
+    assert registry.resolve("Ivana Petrová").status is Status.UNKNOWN
+    assert registry.resolve("Petrova").status is Status.UNKNOWN

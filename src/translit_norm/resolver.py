@@ -230,6 +230,12 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
                     _score_person(
                         index, keyed, collector, position, i, token_key, surname, similarity
                     )
+        for stem in _czech_feminine_stems(keyed.tokens[i], token_keys):
+            for position in sorted(index.surname_entities.get(stem, ())):
+                if (position, i) in seen or index.profiles[position].gender == "male":
+                    continue
+                seen.add((position, i))
+                _score_person(index, keyed, collector, position, i, stem, stem, 1.0)
     collector.note(
         "person parts: "
         f"given={[keyed.tokens[i] for i in parts.given]} "
@@ -237,6 +243,25 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
         f"surname={[keyed.tokens[i] for i in parts.surname]} "
         f"initials={[keyed.tokens[i] for i in parts.initials]}"
     )
+
+
+#: Czech and Slovak write a woman's surname with -ová, also a foreign one, in place of a final
+#: -o or -a (Tymošenko -> Tymošenková, Meir -> Meirová, Zacharov(a) -> Zacharovová). Only the
+#: written á marks it: a Russian -ova (Petrova) is a surname of its own and has no accent.
+_CZECH_FEMININE = "ová"
+_CZECH_STEM_ENDINGS = ("", "o", "a")
+
+
+def _czech_feminine_stems(token: str, token_keys: set[str]) -> set[str]:
+    """The surname keys a Czech feminine form can stand for (none unless it ends in -ová)."""
+    if not token.endswith(_CZECH_FEMININE) or len(token) < len(_CZECH_FEMININE) + 3:
+        return set()
+    return {
+        key[:-3] + ending
+        for key in token_keys
+        if key.endswith("ova")
+        for ending in _CZECH_STEM_ENDINGS
+    }
 
 
 def _surname_matches(index: Index, token_key: str) -> list[tuple[str, float]]:
