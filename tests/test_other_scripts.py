@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit_norm import Keyer
+from translit_norm import Entity, EntityKind, Keyer, Registry
 from translit_norm.errors import RegistryError
 from translit_norm.other_scripts import MAX_RESPELLINGS, parse_schemes, respellings, schemes
 
@@ -101,3 +101,54 @@ def test_respellings_keep_the_word_count_and_leave_only_latin(words: list[str]) 
 def test_keys_with_respelling_never_raise(text: str) -> None:
     keyed = Keyer().key(text)
     assert all(isinstance(k, str) for k in keyed.full_keys)
+
+
+# -- East Asian names against a registry: the native name written as one word -------------------
+
+_EAST_ASIAN = (
+    ("tsai-ing-wen", "Tsai Ing-wen", "zh", "蔡英文"),
+    ("tsai-ming-liang", "Tsai Ming-liang", "zh", "蔡明亮"),
+    ("kim-jong-un", "Kim Jong Un", "ko", "김정은"),
+    ("kim-jong-nam", "Kim Jong Nam", "ko", "김정남"),
+    ("park-geun-hye", "Park Geun-hye", "ko", "박근혜"),
+)
+
+
+@pytest.fixture(scope="module")
+def east_asian() -> Registry:
+    return Registry(
+        [
+            Entity(id_, name, EntityKind.PERSON, native=((lang, native),))
+            for id_, name, lang, native in _EAST_ASIAN
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The given name split off by a romanization (Yingwen) is not the display name's
+        # (Ing-wen); the whole name, syllables joined, is the native name's.
+        ("Цай Инвэнь", "tsai-ing-wen"),
+        ("Cai Yingwen", "tsai-ing-wen"),
+        ("Bak Geun-hye", "park-geun-hye"),
+    ],
+)
+def test_whole_name_equal_to_the_native_name_resolves(
+    east_asian: Registry, query: str, expected: str
+) -> None:
+    match = east_asian.resolve(query)
+    assert (match.status.value, match.id) == ("matched", expected)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Cai Mingwen",  # same surname, another given name
+        "Kim Jong Il",  # father of Kim Jong Un: one syllable differs
+        "Park Chung-hee",  # father of Park Geun-hye
+        "Bak Jeong-hui",  # the same father in strict Revised Romanization
+    ],
+)
+def test_whole_name_reading_does_not_merge_relatives(east_asian: Registry, query: str) -> None:
+    assert east_asian.resolve(query).status.value == "unknown"
