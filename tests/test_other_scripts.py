@@ -152,3 +152,47 @@ def test_whole_name_equal_to_the_native_name_resolves(
 )
 def test_whole_name_reading_does_not_merge_relatives(east_asian: Registry, query: str) -> None:
     assert east_asian.resolve(query).status.value == "unknown"
+
+
+# -- Alternatives: a letter whose distinguishing mark writers drop is read both ways ------------
+
+
+def test_unmarked_wade_giles_reads_each_stop_both_ways() -> None:
+    found = respellings(("teng", "hsiao", "ping"), ("teng", "hsiao", "ping"))
+    # Deng (unaspirated t) with ping (aspirated p', apostrophe dropped): one stop each way.
+    assert ("deng", "xiao", "ping") in found
+    assert ("teng", "xiao", "bing") in found
+    assert ("bei", "jing") in respellings(("pei", "ching"), ("pei", "ching"))
+
+
+def test_written_apostrophes_keep_wade_giles_stops_to_one_reading() -> None:
+    # A writer who marks aspiration (p') marks it everywhere: the bare t of Teng is d only.
+    found = respellings(("teng", "hsiao", "p'ing"), ("teng", "hsiao", "p'ing"))
+    assert ("deng", "xiao", "ping") in found
+    assert not any(words[0] == "teng" and words[1] == "xiao" for words in found)
+
+
+def test_pinyin_without_wade_giles_spellings_is_not_read_as_wade_giles() -> None:
+    # Pinyin has chi but never chin/ching/chia: a pinyin Chi is not respelled to Ji or Qi.
+    words = ("chi", "haotian")
+    assert not any(found[0] in {"ji", "qi"} for found in respellings(words, words))
+    assert respellings(("deng", "xiaoping"), ("deng", "xiaoping")) == ()
+
+
+def test_rule_alternatives_multiply_but_stay_bounded() -> None:
+    (scheme,) = parse_schemes(
+        "schemes:\n  x: {why: w, script: latin, when: '',"
+        " rules: [{find: t, to: [d, t], why: either}]}\n"
+    )
+    assert scheme.respell_all("tat") == ("dad", "dat", "tad", "tat")
+    assert scheme.respell("tat") == "dad"  # the first reading is the `to` one
+    assert len(scheme.respell_all("t" * 12)) == MAX_RESPELLINGS
+    assert len(respellings(("ta", "te", "ti", "to"), ("ta", "te", "ti", "to"))) <= MAX_RESPELLINGS
+
+
+@pytest.mark.parametrize("to", ["[]", "[1, 2]", "{a: b}", "3"])
+def test_a_rule_to_must_be_a_string_or_a_list_of_strings(to: str) -> None:
+    rule = f"{{find: a, to: {to}, why: c}}"
+    document = f"schemes:\n  x: {{why: w, script: latin, when: '', rules: [{rule}]}}\n"
+    with pytest.raises(RegistryError, match="to must be a string or a list"):
+        parse_schemes(document, name="bad.yaml")
