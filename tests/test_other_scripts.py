@@ -196,3 +196,42 @@ def test_a_rule_to_must_be_a_string_or_a_list_of_strings(to: str) -> None:
     document = f"schemes:\n  x: {{why: w, script: latin, when: '', rules: [{rule}]}}\n"
     with pytest.raises(RegistryError, match="to must be a string or a list"):
         parse_schemes(document, name="bad.yaml")
+
+
+# -- Korean in Russian Cyrillic (Kontsevich and the press tradition) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (("ким", "дэ", "чжун"), ("gim", "dae", "jung")),  # чж is ㅈ, э is ㅐ, final н is ㅇ
+        (("но", "му", "хён"), ("no", "mu", "hyon")),  # ё is ㅕ (plain yo), final н is ㄴ
+        (("чхонджин",), ("chongjin",)),  # чх is the aspirate ㅊ, дж the medial ㅈ
+        (("ким", "ир", "сен"), ("gim", "il", "song")),  # final р is ㄹ, е before н is ㅓ
+    ],
+)
+def test_kontsevich_reaches_plain_revised_romanization(
+    tokens: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    assert expected in respellings(tokens, tokens)
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ("сергей", "лавров"),  # Russian words are not Korean syllables
+        ("иван", "пак"),  # one word of Korean shape is not enough
+    ],
+)
+def test_kontsevich_reading_stays_off_russian_names(tokens: tuple[str, ...]) -> None:
+    # Kontsevich reads initial п as ㅂ (b): no respelling may start Pak with b.
+    assert not any("bak" in words for words in respellings(tokens, tokens))
+
+
+def test_kontsevich_keeps_father_and_son_apart() -> None:
+    assert ("gim", "jong", "un") not in respellings(("ким", "чен", "ир"), ("ким", "чен", "ир"))
+
+
+def test_palladius_reading_of_a_chinese_name_comes_first() -> None:
+    # Дэн Сяопин has Korean-shaped syllables too; the Chinese reading keeps its place.
+    assert respellings(("дэн", "сяопин"), ("dehn", "syaopin"))[0] == ("deng", "xiaoping")
