@@ -235,3 +235,27 @@ def test_kontsevich_keeps_father_and_son_apart() -> None:
 def test_palladius_reading_of_a_chinese_name_comes_first() -> None:
     # Дэн Сяопин has Korean-shaped syllables too; the Chinese reading keeps its place.
     assert respellings(("дэн", "сяопин"), ("dehn", "syaopin"))[0] == ("deng", "xiaoping")
+
+
+# -- Korean in the Czech and Polish transcriptions ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (("kim", "čong", "il"), ("gim", "jong", "il")),  # Czech č is ㅈ
+        (("kim", "dzong", "il"), ("gim", "jong", "il")),  # Polish dz is ㅈ
+        (("kim", "te", "džung"), ("gim", "dae", "jung")),  # e is ㅐ or ㅔ; medial dž is ㅈ
+        (("no", "mu", "hjon"), ("no", "mu", "hyon")),  # the glide j is RR y
+    ],
+)
+def test_czech_and_polish_korean_reach_plain_revised_romanization(
+    tokens: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    assert expected in respellings(tokens, tokens)
+
+
+@pytest.mark.parametrize("tokens", [("karel", "čapek"), ("jan", "kowalczyk"), ("petr", "čech")])
+def test_czech_and_polish_names_are_not_read_as_korean(tokens: tuple[str, ...]) -> None:
+    # Czech and Polish names are not strings of Korean syllables: no Korean reading is made.
+    assert not any(words[0].startswith(("g", "b", "d")) for words in respellings(tokens, tokens))
