@@ -259,3 +259,12 @@ def test_czech_and_polish_korean_reach_plain_revised_romanization(
 def test_czech_and_polish_names_are_not_read_as_korean(tokens: tuple[str, ...]) -> None:
     # Czech and Polish names are not strings of Korean syllables: no Korean reading is made.
     assert not any(words[0].startswith(("g", "b", "d")) for words in respellings(tokens, tokens))
+
+
+def test_unmarked_mccune_reischauer_reads_ch_and_initial_stops_both_ways() -> None:
+    found = respellings(("chon", "tu", "hwan"), ("chon", "tu", "hwan"))
+    assert ("jon", "du", "hwan") in found  # ㅈ and the plain ㄷ
+    assert ("chon", "tu", "hwan") not in found  # the unchanged spelling is not a respelling
+    # Names that are not strings of Korean syllables get no McCune-Reischauer reading.
+    assert respellings(("richard", "chamberlain"), ("richard", "chamberlain")) == ()
+    assert respellings(("chamberlain",), ("chamberlain",)) == ()
