@@ -268,3 +268,57 @@ def test_unmarked_mccune_reischauer_reads_ch_and_initial_stops_both_ways() -> No
     # Names that are not strings of Korean syllables get no McCune-Reischauer reading.
     assert respellings(("richard", "chamberlain"), ("richard", "chamberlain")) == ()
     assert respellings(("chamberlain",), ("chamberlain",)) == ()
+
+
+# -- The new readings against a registry of relatives ------------------------------------------
+
+_DYNASTY = (
+    ("kim-il-sung", "Kim Il Sung", "ko", "김일성"),
+    ("kim-jong-il", "Kim Jong Il", "ko", "김정일"),
+    ("kim-jong-un", "Kim Jong Un", "ko", "김정은"),
+    ("deng-xiaoping", "Deng Xiaoping", "zh", "邓小平"),
+    ("deng-pufang", "Deng Pufang", "zh", "邓朴方"),
+)
+
+
+@pytest.fixture(scope="module")
+def dynasty() -> Registry:
+    return Registry(
+        [
+            Entity(id_, name, EntityKind.PERSON, native=((lang, native),))
+            for id_, name, lang, native in _DYNASTY
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Ким Чен Ир", "kim-jong-il"),  # Kontsevich/press Cyrillic
+        ("Ким Чен Ын", "kim-jong-un"),
+        ("Ким Ир Сен", "kim-il-sung"),
+        ("Kim Čong-il", "kim-jong-il"),  # Czech
+        ("Kim Dzong Un", "kim-jong-un"),  # Polish
+        ("Kim Chong-il", "kim-jong-il"),  # McCune-Reischauer, apostrophe-free
+        ("Teng Hsiao-ping", "deng-xiaoping"),  # Wade-Giles without apostrophes
+        ("Teng P'u-fang", "deng-pufang"),  # Wade-Giles with them
+    ],
+)
+def test_each_relative_is_found_under_the_new_readings(
+    dynasty: Registry, query: str, expected: str
+) -> None:
+    match = dynasty.resolve(query)
+    assert (match.status.value, match.id) == ("matched", expected)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Ким Чен Нам",  # Kim Jong Nam, half-brother: not in the registry
+        "Kim Čong-nam",
+        "Kim Jo-džong",  # Kim Yo Jong, sister
+        "Teng Hsiao-fang",  # one syllable of the given name differs
+    ],
+)
+def test_relatives_outside_the_registry_stay_unknown(dynasty: Registry, query: str) -> None:
+    assert dynasty.resolve(query).status.value == "unknown"
