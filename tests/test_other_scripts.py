@@ -322,3 +322,21 @@ def test_each_relative_is_found_under_the_new_readings(
 )
 def test_relatives_outside_the_registry_stay_unknown(dynasty: Registry, query: str) -> None:
     assert dynasty.resolve(query).status.value == "unknown"
+
+
+_EAST_WORDS = st.lists(
+    st.text(alphabet="aehijkmnopstuwčžďdzchŏŭ'киымнпрсхчжэеёьъ", min_size=1, max_size=6),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(_EAST_WORDS)
+def test_alternative_readings_stay_bounded_and_latin(words: list[str]) -> None:
+    found = respellings(words, words)
+    assert len(found) <= MAX_RESPELLINGS
+    assert len(set(found)) == len(found)
+    for respelled in found:
+        assert len(respelled) == len(words)
+        assert all(c.isascii() or c.isalpha() for w in respelled for c in w)
+        assert not any("\u0400" <= c <= "\u04ff" for w in respelled for c in w)
