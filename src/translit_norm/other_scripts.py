@@ -44,10 +44,16 @@ MAX_RESPELLINGS = 8
 
 @dataclass(frozen=True)
 class Rule:
-    """One correspondence: where ``find`` matches in a word, the pivot spelling is ``to``."""
+    """One correspondence: where ``find`` matches in a word, the pivot spelling is ``to``.
+
+    ``also`` lists further pivot spellings the same letters may stand for, when the system's
+    writers routinely leave out the mark that tells them apart (Wade-Giles t is pinyin d, and
+    t' is t; printed without apostrophes, t is either).
+    """
 
     find: re.Pattern[str]
     to: str
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,23 +88,33 @@ class Scheme:
 
     def respell(self, word: str) -> str:
         """Rewrite one casefolded word of this scheme into the pivot system."""
+        return self.respell_all(word, limit=1)[0]
+
+    def respell_all(self, word: str, limit: int = MAX_RESPELLINGS) -> tuple[str, ...]:
+        """Every rewriting of ``word`` the rules' alternatives allow, the ``to`` one first.
+
+        Args:
+            word: One casefolded word of this scheme.
+            limit: At most this many rewritings are made (alternatives multiply).
+        """
         if self.strip_marks:
             word = strip_marks(word)
         if self.decompose:
             word = "".join(unicodedata.normalize("NFD", c) if self.covers(c) else c for c in word)
-        out: list[str] = []
+        outs: list[str] = [""]
         i, size = 0, len(word)
         while i < size:
             for rule in self.rules:
                 match = rule.find.match(word, i)
                 if match and match.end() > i:
-                    out.append(rule.to)
+                    choices = (rule.to, *rule.also)
+                    outs = [o + c for o in outs for c in choices][:limit]
                     i = match.end()
                     break
             else:
-                out.append(word[i])
+                outs = [o + word[i] for o in outs]
                 i += 1
-        return "".join(out)
+        return tuple(dict.fromkeys(outs))
 
 
 def _compile(pattern: object, file: str, line: int | None, where: str) -> re.Pattern[str]:
@@ -111,6 +127,15 @@ def _compile(pattern: object, file: str, line: int | None, where: str) -> re.Pat
         raise RegistryError(file, line, message) from None
 
 
+def _spellings(to: object) -> tuple[str, ...]:
+    """A rule's ``to``: one pivot spelling, or a non-empty list of alternatives (else ())."""
+    if isinstance(to, str):
+        return (to,)
+    if isinstance(to, YamlList) and to and all(isinstance(t, str) for t in to):
+        return tuple(str(t) for t in to)
+    return ()
+
+
 def _rules(entries: object, file: str, line: int | None, where: str) -> list[Rule]:
     if not isinstance(entries, YamlList) or not entries:
         raise RegistryError(file, line, f"{where}: rules must be a non-empty list")
@@ -118,11 +143,14 @@ def _rules(entries: object, file: str, line: int | None, where: str) -> list[Rul
     for entry, entry_line in zip(entries, entries.item_lines, strict=True):
         if not isinstance(entry, YamlMap) or set(entry) != {"find", "to", "why"}:
             raise RegistryError(file, entry_line, f"{where}: each rule needs find, to and why")
-        if not isinstance(entry["to"], str) or not isinstance(entry["why"], str):
-            raise RegistryError(file, entry_line, f"{where}: to and why must be strings")
+        to = _spellings(entry["to"])
+        if not to or not isinstance(entry["why"], str):
+            message = f"{where}: to must be a string or a list of strings, why a string"
+            raise RegistryError(file, entry_line, message)
         if not entry["why"].strip():
             raise RegistryError(file, entry_line, f"{where}: a rule's why must not be empty")
-        result.append(Rule(_compile(entry["find"], file, entry_line, where), entry["to"]))
+        find = _compile(entry["find"], file, entry_line, where)
+        result.append(Rule(find, to[0], tuple(t for t in to[1:] if t != to[0])))
     return result
 
 
@@ -198,6 +226,16 @@ def _is_pivot(word: str) -> bool:
     return all(c.isascii() or script_of(c) in {"latin", "common"} for c in word)
 
 
+def _respelled(scheme: Scheme, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The name ``words`` rewritten by ``scheme``: one name per combination of its words'
+    alternative rewritings, the first-choice one first, at most :data:`MAX_RESPELLINGS`."""
+    per_word = [scheme.respell_all(w) if scheme.covers(w) else (w,) for w in words]
+    names: list[tuple[str, ...]] = [()]
+    for choices in per_word:
+        names = [(*n, c) for n in names for c in choices][:MAX_RESPELLINGS]
+    return names
+
+
 def respellings(tokens: Sequence[str], folded: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     """Pivot spellings of a tokenized name under every scheme that could have written it.
 
@@ -227,9 +265,9 @@ def respellings(tokens: Sequence[str], folded: Sequence[str]) -> tuple[tuple[str
             text = " ".join(option)
             if scheme.when is not None and not scheme.when.search(text):
                 continue
-            respelled = tuple(scheme.respell(w) if scheme.covers(w) else w for w in option)
-            if respelled not in options and len(options) <= MAX_RESPELLINGS * 2:
-                options.append(respelled)
+            for respelled in _respelled(scheme, option):
+                if respelled not in options and len(options) <= MAX_RESPELLINGS * 2:
+                    options.append(respelled)
     plain = tuple(w.replace("'", "") for w in base)
     result: list[tuple[str, ...]] = []
     for option in options[1:]:

@@ -331,6 +331,8 @@ def _score_person(
     )
     if profile.surname_first:
         verdict = _judge_whole_given(keyed, profile, surname_at)
+        if verdict.startswith("contradiction") and _written_whole(index, keyed, position):
+            verdict = "given"
         if verdict.startswith("contradiction"):
             collector.reject(position, verdict)
             return
@@ -384,6 +386,21 @@ def _is_abjad(entity: Entity) -> bool:
 def _skeleton(key: str) -> str:
     """A key's consonants, doubled ones merged (Muammar and Moammar are both ``mmr``)."""
     return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", key))
+
+
+def _written_whole(index: Index, keyed: KeyedName, position: int) -> bool:
+    """Whether the whole query, read as one word, is one of the entity's names read so.
+
+    A native Chinese or Korean name is one word (蔡英文, 김정은): its profile cannot say where
+    the family name ends, so the given name a romanization splits off (Cai Yingwen, Цай
+    Инвэнь) is not among the entity's whole given names. When the query's syllables, joined,
+    key like one of the entity's own names, family and given name are both the entity's.
+    """
+    return any(
+        index.forms[ref].entity == position
+        for key in sorted(keyed.compact_keys)
+        for ref in index.compact_keys.get(key, ())
+    )
 
 
 def _judge_whole_given(keyed: KeyedName, profile: PersonProfile, surname_at: int) -> str:
