@@ -14,7 +14,8 @@ Query streams (each item remembers the entity it names, or None):
   "Not in the registry" is judged across languages: Анна Голубская (ru) is the same name as
   Ганна Голубская (be), since the surname is spelled alike and the given names are one name
   (data/given_names.yaml), so a stranger is never a registered person's name in another
-  language.
+  language, nor one slip from a registered person's name (that is a typo, see ``variants``).
+  For the same reason the registry holds no two people with one name across languages.
 
 Everything is drawn from ``random.Random(seed)``: the same seed gives the same files.
 """
@@ -123,22 +124,37 @@ def given_identity(given: str) -> frozenset[str]:
 
 
 def make_people(count: int, *, seed: int = 7, material: Material | None = None) -> list[Person]:
-    """``count`` people with distinct (language, given name, surname)."""
+    """``count`` people with distinct names across languages (see :func:`name_identity`)."""
     material = material or load_material()
     rng = random.Random(seed)
     langs = sorted(material.languages)
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, frozenset[str]]] = set()
     people: list[Person] = []
     while len(people) < count:
         lang = rng.choice(langs)
         gender = rng.choice(("male", "female"))
         given = rng.choice(material.languages[lang][gender])
         surname = _surname(material, lang, gender, rng)
-        if (lang, given, surname) in seen:
+        identity = (surname_identity(surname), given_identity(given))
+        if identity in seen:
             continue
-        seen.add((lang, given, surname))
+        seen.add(identity)
         people.append(Person(f"p{len(people):06d}", lang, gender, given, surname))
     return people
+
+
+def _one_slip(word: str) -> Iterator[str]:
+    """Every word one slip from ``word``: a letter left out, added, changed, two swapped."""
+    letters = set(word) | set("абвгдежзийклмнопрстуфхцчшщьюя")
+    for i in range(len(word) + 1):
+        if i < len(word):
+            yield word[:i] + word[i + 1 :]
+            for letter in letters:
+                yield word[:i] + letter + word[i + 1 :]
+        if i + 1 < len(word):
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for letter in letters:
+            yield word[:i] + letter + word[i:]
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -260,11 +276,15 @@ def variant_queries(
 def nobody_queries(
     people: list[Person], count: int, *, seed: int = 17, material: Material | None = None
 ) -> list[str]:
-    """Names of people who are not in the registry, romanized under a random scheme."""
+    """Names of people who are not in the registry, romanized under a random scheme.
+
+    "Not in the registry" is judged across languages (see :func:`surname_identity`), and a
+    stranger is never one slip (a letter left out, added, changed, two swapped) from a
+    registered person with the same given name: such a name cannot be told from a typo, and
+    the variant stream asks for typos to be found.
+    """
     material = material or load_material()
     rng = random.Random(seed)
-    # Registered names across languages: surname (spelling differences folded) -> the given
-    # names' identities, so a stranger is not a registered person spelled in another language.
     known: dict[str, set[frozenset[str]]] = {}
     for p in people:
         known.setdefault(surname_identity(p.surname), set()).add(given_identity(p.given))
@@ -278,15 +298,16 @@ def nobody_queries(
             surname = _surname(material, lang, gender, rng)
             if surname_identity(surname) in known:
                 continue
-        used = known.get(surname_identity(surname), set())
-        choices = [
+        identity = surname_identity(surname)
+        near = [identity, *(w for w in _one_slip(identity) if w in known)]
+        given_names = [
             g
             for g in material.languages[lang][gender]
-            if not any(given_identity(g) & identity for identity in used)
+            if not any(given_identity(g) & other for w in near for other in known.get(w, ()))
         ]
-        if not choices:
+        if not given_names:
             continue
-        stranger = Person("nobody", lang, gender, rng.choice(choices), surname)
+        stranger = Person("nobody", lang, gender, rng.choice(given_names), surname)
         out.append(rng.choice(list(spellings(stranger).values())))
     return out
 
