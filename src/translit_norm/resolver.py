@@ -21,6 +21,7 @@ from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
 from translit_norm.keys import KeyedName
 from translit_norm.legal_forms import strip_legal_forms
+from translit_norm.name_cores import name_cores
 from translit_norm.names import (
     gendered_pair,
     is_patronymic,
@@ -65,6 +66,12 @@ class Scores:
     legal_form: float = 0.93
     #: A place name with a Lithuanian nominative ending on a known name (Minskas).
     baltic_ending: float = 0.9
+    #: The same organization core once descriptors (Oil Company, Group, PMC), legal forms
+    #: and home-country qualifiers are removed: below a surname-only person match plus the
+    #: margin, so that "Wagner" stays ambiguous between a Mr Wagner and the Wagner Group.
+    name_core: float = 0.88
+    #: The same town on the same river, the connective in another language (Rostow am Don).
+    river_town: float = 0.93
     unknown_token_penalty: float = 0.12
     unverified_patronymic_penalty: float = 0.02
     #: Least rapidfuzz ratio (0-1) of two surname keys for a fuzzy surname match.
@@ -162,6 +169,7 @@ def collect_candidates(
     _by_person_parts(index, keyed, collector)
     _by_fuzzy_whole(index, keyed, collector)
     _without_legal_form(index, keyed, collector)
+    _by_name_core(index, keyed, collector)
     _without_baltic_ending(index, keyed, collector)
     return _sorted(collector), collector.steps
 
@@ -496,6 +504,39 @@ def _without_legal_form(index: Index, keyed: KeyedName, collector: _Collector) -
             form.text,
             f"same name without its legal form ({' '.join(rest)!r})",
         )
+
+
+def _by_name_core(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Organizations and places: match by name core (name_cores.py).
+
+    An organization matches when its name and the query agree once both have lost their
+    descriptors, legal forms and home-country qualifiers; a qualifier the query adds must name
+    a country whose language the entity has a native name in. A place matches when town and
+    river agree, whatever the connective between them.
+    """
+    for kind, score, what in (
+        (EntityKind.ORGANIZATION, SCORES.name_core, "same name core {key!r}"),
+        (EntityKind.PLACE, SCORES.river_town, "same town and river {key!r}"),
+    ):
+        for core in sorted(name_cores(index.keyer, keyed, kind), key=lambda c: c.key):
+            for ref in index.core_keys.get(core.key, ()):
+                form = index.forms[ref]
+                entity = index.entities[form.entity]
+                if entity.kind is not kind:
+                    continue
+                if not core.countries <= {lang for lang, _ in entity.native}:
+                    collector.note(
+                        f"name core: not {entity.id}: qualifier of another country"
+                        f" ({', '.join(sorted(core.countries))})"
+                    )
+                    continue
+                collector.offer(
+                    form.entity,
+                    score,
+                    Method.KEY,
+                    form.text,
+                    what.format(key=core.key) + origin_note(form.origin, form.scheme),
+                )
 
 
 #: Lithuanian gives foreign place names a nominative ending -as, -is, -us or -ys (Minskas,
