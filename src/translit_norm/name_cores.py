@@ -39,6 +39,7 @@ class NameWords:
 
     Attributes:
         descriptors: Kind-of-organization phrases.
+        articles: Definite articles, removed from the start only.
         genitive_heads: Descriptors that put the following name in the genitive.
         genitive_endings: Endings a name may lose after a genitive head.
         qualifiers: (language, phrase, is an adjective): phrases naming a home country.
@@ -47,6 +48,7 @@ class NameWords:
     """
 
     descriptors: tuple[str, ...]
+    articles: tuple[str, ...]
     genitive_heads: tuple[str, ...]
     genitive_endings: tuple[str, ...]
     qualifiers: tuple[tuple[str, str, bool], ...]
@@ -107,6 +109,7 @@ def name_words() -> NameWords:
 
     words = NameWords(
         descriptors=listed("descriptors"),
+        articles=listed("articles"),
         genitive_heads=listed("genitive_heads"),
         genitive_endings=listed("genitive_endings", "endings"),
         qualifiers=tuple(_qualifiers(name, document)),
@@ -125,6 +128,7 @@ def name_words() -> NameWords:
 class _Role:
     genitive: bool = False
     country: str | None = None
+    front_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,9 @@ def _phrases(keyer: Keyer) -> _Phrases:
     for text in words.descriptors:
         for phrase in _keyed(keyer, text):
             removable[phrase] = _Role(genitive=text in heads)
+    for text in words.articles:
+        for phrase in _keyed(keyer, text):
+            removable.setdefault(phrase, _Role(front_only=True))
     descriptors = [(p, removable[p]) for text in words.descriptors for p in _keyed(keyer, text)]
     for lang, text, adjective in words.qualifiers:
         for phrase in _keyed(keyer, text):
@@ -196,7 +203,7 @@ def _strip(
                 rest, genitive = rest[size:], role.genitive
             else:
                 role = phrases.removable.get(rest[-size:])
-                if role is None:
+                if role is None or role.front_only:
                     continue
                 rest = rest[:-size]
             if role.country:
