@@ -22,7 +22,7 @@ from translit_norm.keys import KeyedName, Keyer
 from translit_norm.legal_forms import legal_forms
 from translit_norm.yamlio import YamlList, YamlMap, fact_lists, load_package_yaml
 
-__all__ = ["Core", "NameWords", "name_cores", "name_words"]
+__all__ = ["Core", "NameWords", "name_cores", "name_words", "read_name_words"]
 
 _FILE = "data/name_cores.yaml"
 #: Marks the place of the river connective in a place core: "rostov ~on don".
@@ -102,7 +102,15 @@ def _qualifiers(name: str, document: object) -> Iterator[tuple[str, str, bool]]:
 @functools.cache
 def name_words() -> NameWords:
     """The word lists of data/name_cores.yaml; loaded and validated once."""
-    name, document = load_package_yaml(_FILE)
+    return read_name_words(*load_package_yaml(_FILE))
+
+
+def read_name_words(name: str, document: object) -> NameWords:
+    """Validate a parsed name-cores document (the schema is in data/name_cores.yaml).
+
+    Raises:
+        RegistryError: ``name:line: reason`` for the first entry that breaks the schema.
+    """
 
     def listed(key: str, field: str = "words") -> tuple[str, ...]:
         return tuple(_strings(name, fact_lists(name, document, key, field), field[:-1]))
@@ -122,10 +130,11 @@ def name_words() -> NameWords:
     return words
 
 
-#: What a phrase at the end of a name is: a descriptor (and whether it governs the genitive),
-#: a legal form, or a country qualifier (and its language).
 @dataclass(frozen=True)
 class _Role:
+    """What a removable phrase is: a descriptor (governing the genitive or not), a legal form,
+    an article (removed from the start only), or a country qualifier (and its language)."""
+
     genitive: bool = False
     country: str | None = None
     front_only: bool = False
@@ -136,7 +145,11 @@ class _Phrases:
     """The word lists keyed with one registry's keyer: phrases as tuples of token keys."""
 
     removable: dict[tuple[str, ...], _Role]
-    sizes: tuple[int, ...]
+    #: The removable phrases by their first and by their last word.
+    starts: dict[str, tuple[tuple[str, ...], ...]]
+    ends: dict[str, tuple[tuple[str, ...], ...]]
+    #: National adjectives: removable only with a kind word, and no name on their own.
+    adjectives: frozenset[tuple[str, ...]]
     connectives: frozenset[tuple[str, ...]]
     genitive_endings: tuple[str, ...]
     river_endings: tuple[str, ...]
@@ -165,84 +178,125 @@ def _phrases(keyer: Keyer) -> _Phrases:
         for phrase in _keyed(keyer, text):
             removable.setdefault(phrase, _Role(front_only=True))
     descriptors = [(p, removable[p]) for text in words.descriptors for p in _keyed(keyer, text)]
+    adjectives: set[tuple[str, ...]] = set()
     for lang, text, adjective in words.qualifiers:
         for phrase in _keyed(keyer, text):
             if not adjective:
                 removable.setdefault(phrase, _Role(country=lang))
                 continue
             # A national adjective goes only with the kind word it qualifies (Russian Airlines).
+            adjectives.add(phrase)
             for kind, role in descriptors:
                 removable.setdefault(phrase + kind, _Role(role.genitive, country=lang))
     connectives = frozenset(p for text in words.connectives for p in _keyed(keyer, text))
+    starts: dict[str, list[tuple[str, ...]]] = {}
+    ends: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in removable:
+        starts.setdefault(phrase[0], []).append(phrase)
+        ends.setdefault(phrase[-1], []).append(phrase)
     return _Phrases(
         removable,
-        tuple(sorted({len(p) for p in removable}, reverse=True)),
+        {k: tuple(v) for k, v in starts.items()},
+        {k: tuple(v) for k, v in ends.items()},
+        frozenset(adjectives),
         connectives,
         _longest_first(words.genitive_endings),
         _longest_first(words.river_endings),
     )
 
 
-def _strip(
-    reading: tuple[str, ...], phrases: _Phrases
-) -> tuple[tuple[str, ...], frozenset[str], bool]:
-    """Remove descriptors, legal forms and qualifiers from both ends, longest phrase first.
+#: The keys each word of a name has under any of its readings.
+_Options = tuple[frozenset[str], ...]
 
-    Returns the rest (never empty), the languages of the qualifiers removed, and whether a
-    genitive head stood right before the rest.
+
+def _fits(phrase: tuple[str, ...], options: _Options, at: int) -> bool:
+    return all(key in options[at + i] for i, key in enumerate(phrase))
+
+
+def _find(
+    found: dict[str, tuple[tuple[str, ...], ...]], keys: frozenset[str]
+) -> list[tuple[str, ...]]:
+    """The phrases filed under any of ``keys``, longest first."""
+    return sorted({p for key in keys for p in found.get(key, ())}, key=lambda p: (-len(p), p))
+
+
+def _strip(options: _Options, phrases: _Phrases) -> tuple[int, int, frozenset[str], bool]:
+    """Remove descriptors, legal forms, articles and qualifiers from both ends.
+
+    A word matches a phrase's word when any reading of it does (the readings of a phrase
+    keyed alone are not always those it has inside a name). The longest phrase goes first.
+
+    Returns:
+        The span (start, end) of the words left (never empty), the languages of the
+        qualifiers removed, and whether a genitive head stood right before the span.
     """
-    rest, countries, genitive = reading, set[str](), False
+    start, end, countries, genitive = 0, len(options), set[str](), False
     changed = True
     while changed:
         changed = False
-        for size in phrases.sizes:
-            if len(rest) <= size:
-                continue
-            role = phrases.removable.get(rest[:size])
-            if role is not None:
-                rest, genitive = rest[size:], role.genitive
+        for phrase in _find(phrases.starts, options[start]):
+            if len(phrase) < end - start and _fits(phrase, options, start):
+                role = phrases.removable[phrase]
+                start, genitive, changed = start + len(phrase), role.genitive, True
+                break
+        else:
+            for phrase in _find(phrases.ends, options[end - 1]):
+                role = phrases.removable[phrase]
+                size = len(phrase)
+                if (
+                    not role.front_only
+                    and size < end - start
+                    and _fits(phrase, options, end - size)
+                ):
+                    end, changed = end - size, True
+                    break
             else:
-                role = phrases.removable.get(rest[-size:])
-                if role is None or role.front_only:
-                    continue
-                rest = rest[:-size]
-            if role.country:
-                countries.add(role.country)
-            changed = True
-            break
-    return rest, frozenset(countries), genitive
+                continue
+        if role.country:
+            countries.add(role.country)
+    return start, end, frozenset(countries), genitive
 
 
 def _without_ending(word: str, endings: tuple[str, ...], min_stem: int) -> set[str]:
     return {word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= min_stem}
 
 
-def _organization_cores(reading: tuple[str, ...], phrases: _Phrases) -> set[Core]:
-    rest, countries, genitive = _strip(reading, phrases)
-    if rest in phrases.removable:
-        # Nothing but kind, country and legal-form words ("Russian Company"): no name.
+def _organization_cores(
+    readings: list[tuple[str, ...]], options: _Options, phrases: _Phrases
+) -> set[Core]:
+    start, end, countries, genitive = _strip(options, phrases)
+    left = options[start:end]
+    generic = [*_find(phrases.starts, left[0]), *phrases.adjectives]
+    if any(len(p) == len(left) and _fits(p, left, 0) for p in generic):
+        # Nothing but kind, country and legal-form words ("Russian Oil Company"): no name.
         return set()
-    cores = {Core(" ".join(sorted(rest)), countries)}
-    if genitive:
-        # Grupa Wagnera: the name after a Slavic 'group' is in the genitive.
-        for stem in _without_ending(rest[-1], phrases.genitive_endings, _MIN_GENITIVE_STEM):
-            cores.add(Core(" ".join(sorted((*rest[:-1], stem))), countries))
+    cores: set[Core] = set()
+    for reading in readings:
+        rest = reading[start:end]
+        cores.add(Core(" ".join(sorted(rest)), countries))
+        if genitive:
+            # Grupa Wagnera: the name after a Slavic 'group' is in the genitive.
+            for stem in _without_ending(rest[-1], phrases.genitive_endings, _MIN_GENITIVE_STEM):
+                cores.add(Core(" ".join(sorted((*rest[:-1], stem))), countries))
     return cores
 
 
-def _place_cores(reading: tuple[str, ...], phrases: _Phrases) -> set[Core]:
-    """Town + connective + river (the river last): one core per reading of the river's case."""
+def _place_cores(
+    readings: list[tuple[str, ...]], options: _Options, phrases: _Phrases
+) -> set[Core]:
+    """Town, connective, river (the last word): the connective made neutral."""
+    last = len(options) - 1
+    starts = [
+        at
+        for at in range(1, last)
+        if any(len(p) == last - at and _fits(p, options, at) for p in phrases.connectives)
+    ]
     cores: set[Core] = set()
-    for start in range(1, len(reading) - 1):
-        for size in range(1, len(reading) - start):
-            if reading[start : start + size] not in phrases.connectives:
-                continue
-            if start + size != len(reading) - 1:
-                continue
-            town, river = reading[:start], reading[-1]
+    for at in starts[:1]:
+        for reading in readings:
+            town, river = " ".join(reading[:at]), reading[last]
             rivers = {river} | _without_ending(river, phrases.river_endings, _MIN_RIVER_STEM)
-            for name in sorted(rivers):
-                cores.add(Core(f"{' '.join(town)} {_ON} {name}"))
+            cores |= {Core(f"{town} {_ON} {name}") for name in rivers}
     return cores
 
 
@@ -262,13 +316,12 @@ def name_cores(keyer: Keyer, keyed: KeyedName, kind: EntityKind) -> frozenset[Co
     """
     if kind not in (EntityKind.ORGANIZATION, EntityKind.PLACE):
         return frozenset()
+    size = len(keyed.tokens)
+    readings = [r for r in keyed.readings if len(r) == size and all(r)]
+    if not readings:
+        return frozenset()
+    options = tuple(frozenset(r[i] for r in readings) for i in range(size))
     phrases = _phrases(keyer)
-    cores: set[Core] = set()
-    for reading in keyed.readings:
-        if not reading or not all(reading):
-            continue
-        if kind is EntityKind.ORGANIZATION:
-            cores |= _organization_cores(reading, phrases)
-        else:
-            cores |= _place_cores(reading, phrases)
-    return frozenset(cores)
+    if kind is EntityKind.ORGANIZATION:
+        return frozenset(_organization_cores(readings, options, phrases))
+    return frozenset(_place_cores(readings, options, phrases))
