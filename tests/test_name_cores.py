@@ -92,6 +92,12 @@ def test_towns_on_other_rivers_stay_apart(first: str, second: str) -> None:
     assert not _cores(first, PLACE) & _cores(second, PLACE)
 
 
+@pytest.mark.parametrize("text", ["", "\x1b", "...", "«»"])
+def test_a_name_without_words_has_no_core(text: str) -> None:
+    assert _cores(text) == set()
+    assert _cores(text, PLACE) == set()
+
+
 def test_persons_have_no_cores() -> None:
     keyer = Keyer()
     assert name_cores(keyer, keyer.key("Richard Wagner Group"), EntityKind.PERSON) == frozenset()

@@ -314,9 +314,9 @@ def name_cores(keyer: Keyer, keyed: KeyedName, kind: EntityKind) -> frozenset[Co
         keyed: The name, keyed with ``keyer``.
         kind: Which rules apply.
     """
-    if kind not in (EntityKind.ORGANIZATION, EntityKind.PLACE):
-        return frozenset()
     size = len(keyed.tokens)
+    if not size or kind not in (EntityKind.ORGANIZATION, EntityKind.PLACE):
+        return frozenset()
     readings = [r for r in keyed.readings if len(r) == size and all(r)]
     if not readings:
         return frozenset()
