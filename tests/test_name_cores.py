@@ -7,6 +7,7 @@ import pytest
 from translit_norm import Entity, EntityKind, Registry, Status
 from translit_norm.errors import RegistryError
 from translit_norm.keys import Keyer
+from translit_norm.legal_forms import split_seat
 from translit_norm.name_cores import name_cores, name_words, read_name_words
 from translit_norm.yamlio import load_yaml_text
 
@@ -123,6 +124,8 @@ def registry() -> Registry:
             Entity("rostov-on-don", "Rostov-on-Don", PLACE, native=(("ru", "Ростов-на-Дону"),)),
             Entity("rostov", "Rostov", PLACE, native=(("ru", "Ростов"),)),
             Entity("kyiv", "Kyiv", PLACE, native=(("uk", "Київ"),)),
+            org("nis", "NIS", sr="НИС"),
+            Entity("novi-sad", "Novi Sad", PLACE, native=(("sr", "Нови Сад"),)),
         ]
     )
 
@@ -145,6 +148,9 @@ def registry() -> Registry:
         ("Rostów nad Donem", "rostov-on-don"),
         ("Rostov-sur-le-Don", "rostov-on-don"),
         ("Rostov", "rostov"),
+        ("NIS a.d. Novi Sad", "nis"),
+        ("NIS j.s.c. Novi Sad", "nis"),
+        ("NIS a.d. Нови Сад", "nis"),
     ],
 )
 def test_resolves_by_core(registry: Registry, query: str, expected: str) -> None:
@@ -169,11 +175,31 @@ def test_resolves_by_core(registry: Registry, query: str, expected: str) -> None
         "Kyiv City",
         "Rostov am Main",
         "Kestrel",  # no native name shares the core: not known to be a proper name
+        "NIS a.d. Zrenjanin",  # the seat must be a registered place
+        "NIS Petrol d.o.o. Novi Sad",  # the words before the form are the name
+        "Novi Sad a.d. NIS",
     ],
 )
 def test_look_alikes_stay_unknown(registry: Registry, query: str) -> None:
     match = registry.resolve(query)
     assert match.status is not Status.MATCHED, match
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (("nis", "a", "d", "novi", "sad"), (("nis",), ("novi", "sad"))),
+        (("ina", "d", "d", "zagreb"), (("ina",), ("zagreb",))),
+        (("nis", "a", "d"), None),  # nothing after the form
+        (("a", "d", "nis"), None),  # nothing before it
+        (("nis", "a", "d", "one", "two", "three", "four"), None),  # too long for a seat
+        (("gazprom", "pao", "moskva"), None),  # not a form a seat follows
+    ],
+)
+def test_a_seat_follows_a_south_slavic_legal_form(
+    tokens: tuple[str, ...], expected: tuple[tuple[str, ...], tuple[str, ...]] | None
+) -> None:
+    assert split_seat(tokens) == expected
 
 
 def test_a_bare_core_that_is_also_a_surname_is_ambiguous(registry: Registry) -> None:

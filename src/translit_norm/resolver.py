@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
 from translit_norm.keys import KeyedName
-from translit_norm.legal_forms import strip_legal_forms
+from translit_norm.legal_forms import split_seat, strip_legal_forms
 from translit_norm.name_cores import name_cores
 from translit_norm.names import (
     gendered_pair,
@@ -70,6 +70,8 @@ class Scores:
     #: and home-country qualifiers are removed: below a surname-only person match plus the
     #: margin, so that "Wagner" stays ambiguous between a Mr Wagner and the Wagner Group.
     name_core: float = 0.88
+    #: An organization written with its legal form and registered seat (NIS a.d. Novi Sad).
+    registered_seat: float = 0.9
     #: The same town on the same river, the connective in another language (Rostow am Don).
     river_town: float = 0.93
     unknown_token_penalty: float = 0.12
@@ -170,6 +172,7 @@ def collect_candidates(
     _by_fuzzy_whole(index, keyed, collector)
     _without_legal_form(index, keyed, collector)
     _by_name_core(index, keyed, collector)
+    _without_seat(index, keyed, collector)
     _without_baltic_ending(index, keyed, collector)
     return _sorted(collector), collector.steps
 
@@ -537,6 +540,44 @@ def _by_name_core(index: Index, keyed: KeyedName, collector: _Collector) -> None
                     form.text,
                     what.format(key=core.key) + origin_note(form.origin, form.scheme),
                 )
+
+
+def _without_seat(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Organizations: match a South Slavic "name, legal form, seat" by its name.
+
+    The seat must be a place of the registry, so that words after a legal form that are
+    part of the name (or another company's) are never dropped.
+    """
+    split = split_seat(keyed.tokens)
+    if split is None:
+        return
+    name, seat = split
+    seat_keys = index.keyer.key(" ".join(seat)).full_keys
+    places = {
+        index.entities[index.forms[ref].entity].name
+        for key in sorted(seat_keys)
+        for ref in index.full_keys.get(key, ())
+        if index.entities[index.forms[ref].entity].kind is EntityKind.PLACE
+    }
+    if not places:
+        return
+    bare = index.keyer.key(" ".join(name))
+    refs = list(index.normalized.get(bare.cleaned, ()))
+    for key in sorted(bare.full_keys):
+        refs += index.full_keys.get(key, ())
+    for key in sorted(bare.compact_keys):
+        refs += index.compact_keys.get(key, ())
+    for ref in refs:
+        form = index.forms[ref]
+        if index.entities[form.entity].kind is not EntityKind.ORGANIZATION:
+            continue
+        collector.offer(
+            form.entity,
+            SCORES.registered_seat,
+            Method.KEY,
+            form.text,
+            f"{' '.join(name)!r} with its legal form and seat ({', '.join(sorted(places))})",
+        )
 
 
 #: Lithuanian gives foreign place names a nominative ending -as, -is, -us or -ys (Minskas,
