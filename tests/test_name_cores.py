@@ -120,6 +120,7 @@ def registry() -> Registry:
             org("bank-of-ruritania", "Bank of Russia", ru="Банк России"),
             org("pravda-uk", "Ukrainska Pravda", uk="Українська правда"),
             org("kestrel", "Kestrel Group"),
+            org("state-oil", "State Oil Company", ru="Государственная нефтяная компания"),
             Entity("hans-torvald", "Hans Torvald", EntityKind.PERSON, gender="male"),
             Entity("rostov-on-don", "Rostov-on-Don", PLACE, native=(("ru", "Ростов-на-Дону"),)),
             Entity("rostov", "Rostov", PLACE, native=(("ru", "Ростов"),)),
@@ -175,6 +176,8 @@ def test_resolves_by_core(registry: Registry, query: str, expected: str) -> None
         "Kyiv City",
         "Rostov am Main",
         "Kestrel",  # no native name shares the core: not known to be a proper name
+        "State",  # a common word translated, not a name carried across scripts
+        "Gosudarstvennaya",
         "NIS a.d. Zrenjanin",  # the seat must be a registered place
         "NIS Petrol d.o.o. Novi Sad",  # the words before the form are the name
         "Novi Sad a.d. NIS",

@@ -228,9 +228,10 @@ class Index:
 
         A core that is a name with words removed is indexed only when a written name (display
         name, alias) and a native name of the entity share it: the core was then carried from
-        one script to the other, a proper name (Naftogaz of Ukraine, Нафтогаз України), not a
-        common noun translated (Government of Russia, Правительство России), which alone
-        would name every country's government. A town on its river is a name in any case.
+        one script to the other, a proper name (Viasna Human Rights Centre, Праваабарончы
+        цэнтр «Вясна»), not a common word translated ("State Oil Company", Государственная
+        нефтяная компания), which alone names nothing. A town on its river is a name in any
+        case.
         """
         kind = self.entities[position].kind
         found: list[tuple[int, str, bool]] = []
