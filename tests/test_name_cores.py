@@ -257,3 +257,10 @@ def test_bad_word_lists_are_rejected(old: str, new: str, message: str) -> None:
 def test_good_word_lists_are_accepted() -> None:
     words = read_name_words("good.yaml", load_yaml_text(_GOOD, name="good.yaml"))
     assert words.articles == ("the",)
+
+
+def test_explain_says_once_why_a_qualifier_rules_an_entity_out(registry: Registry) -> None:
+    match = registry.resolve("Orlan of Kazakhstan", explain=True)
+    assert match.status is Status.UNKNOWN
+    steps = [s for s in match.explanation or () if "qualifier of another country" in s]
+    assert steps == ["name core: not orlan-oil: qualifier of another country (kk)"]

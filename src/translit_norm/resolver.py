@@ -517,6 +517,7 @@ def _by_name_core(index: Index, keyed: KeyedName, collector: _Collector) -> None
     a country whose language the entity has a native name in. A place matches when town and
     river agree, whatever the connective between them.
     """
+    abroad: set[str] = set()
     for kind, score, what in (
         (EntityKind.ORGANIZATION, SCORES.name_core, "same name core {key!r}"),
         (EntityKind.PLACE, SCORES.river_town, "same town and river {key!r}"),
@@ -528,10 +529,12 @@ def _by_name_core(index: Index, keyed: KeyedName, collector: _Collector) -> None
                 if entity.kind is not kind:
                     continue
                 if not core.countries <= {lang for lang, _ in entity.native}:
-                    collector.note(
-                        f"name core: not {entity.id}: qualifier of another country"
-                        f" ({', '.join(sorted(core.countries))})"
-                    )
+                    if entity.id not in abroad:
+                        abroad.add(entity.id)
+                        collector.note(
+                            f"name core: not {entity.id}: qualifier of another country"
+                            f" ({', '.join(sorted(core.countries))})"
+                        )
                     continue
                 collector.offer(
                     form.entity,
