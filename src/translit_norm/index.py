@@ -18,6 +18,7 @@ from translit_norm.cleaning import clean, strip_marks
 from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin, origin_note
 from translit_norm.given_names import GivenNames
 from translit_norm.keys import KeyedName, Keyer
+from translit_norm.name_cores import name_cores
 from translit_norm.names import SURNAME_FIRST_LANGUAGES, is_regnal, parse_person
 from translit_norm.ngrams import NgramIndex
 from translit_norm.results import Match, Method, Status
@@ -96,7 +97,7 @@ def _first_letter(text: str) -> str:
 #: the surname table and in the surname trigram index.
 _GROUPS = {
     "names": ("entities", "by_id", "forms", "exact", "exact_entities"),
-    "keys": ("normalized", "full_keys", "compact_keys", "compact_grams"),
+    "keys": ("normalized", "full_keys", "compact_keys", "compact_grams", "core_keys"),
     "people": ("given_names", "profiles", "surname_entities", "surname_grams"),
 }
 _GROUP_OF = {table: group for group, tables in _GROUPS.items() for table in tables}
@@ -146,6 +147,8 @@ class Index:
         self.normalized: dict[str, tuple[int, ...]] = {}
         self.full_keys: dict[str, tuple[int, ...]] = {}
         self.compact_keys: dict[str, tuple[int, ...]] = {}
+        #: Organization and place names reduced to their core (name_cores.py).
+        self.core_keys: dict[str, tuple[int, ...]] = {}
         self.profiles: dict[int, PersonProfile] = {}
         self.surname_entities: dict[str, set[int]] = {}
         self.surname_grams = NgramIndex()
@@ -156,8 +159,10 @@ class Index:
                 forms += list(expand(entity))
             if entity.kind is EntityKind.PERSON:
                 self.profiles[position] = PersonProfile(gender=entity.gender)
+            first = len(self.forms)
             for form in forms:
                 self._add(position, form)
+            self._add_cores(position, range(first, len(self.forms)))
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
         self.surname_grams.freeze()
@@ -217,6 +222,34 @@ class Index:
         profile = self.profiles.get(position)
         if profile is not None:
             self._profile_form(position, profile, keyed, form.text)
+
+    def _add_cores(self, position: int, refs: range) -> None:
+        """Index the name cores (name_cores.py) of an organization's or place's forms.
+
+        A core that is a name with words removed is indexed only when a written name (display
+        name, alias) and a native name of the entity share it: the core was then carried from
+        one script to the other, a proper name (Viasna Human Rights Centre, Праваабарончы
+        цэнтр «Вясна»), not a common word translated ("State Oil Company", Государственная
+        нефтяная компания), which alone names nothing. A town on its river is a name in any
+        case.
+        """
+        kind = self.entities[position].kind
+        found: list[tuple[int, str, bool]] = []
+        sides: dict[str, set[bool]] = {}
+        for ref in refs:
+            form = self.forms[ref]
+            keyed = self.keyer.key(form.text, form.lang)
+            native = form.origin in (NameOrigin.NATIVE, NameOrigin.ROMANIZATION)
+            # A registry name keeps its country qualifier: "Bank of Russia" without it is any
+            # bank, "Ukrainska Pravda" without it another newspaper.
+            cores = {c.key for c in name_cores(self.keyer, keyed, kind) if not c.countries}
+            for key in sorted(cores):
+                whole = kind is EntityKind.PLACE or key in keyed.full_keys
+                found.append((ref, key, whole))
+                sides.setdefault(key, set()).add(native)
+        for ref, key, whole in found:
+            if whole or len(sides[key]) == 2:
+                _append(self.core_keys, key, ref)
 
     def _profile_form(
         self, position: int, profile: PersonProfile, keyed: KeyedName, text: str

@@ -21,7 +21,8 @@ from rapidfuzz.distance import OSA
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
 from translit_norm.keys import KeyedName
-from translit_norm.legal_forms import strip_legal_forms
+from translit_norm.legal_forms import split_seat, strip_legal_forms
+from translit_norm.name_cores import name_cores
 from translit_norm.names import (
     gendered_pair,
     is_patronymic,
@@ -66,6 +67,14 @@ class Scores:
     legal_form: float = 0.93
     #: A place name with a Lithuanian nominative ending on a known name (Minskas).
     baltic_ending: float = 0.9
+    #: The same organization core once descriptors (Oil Company, Group, PMC), legal forms
+    #: and home-country qualifiers are removed: below a surname-only person match plus the
+    #: margin, so that "Wagner" stays ambiguous between a Mr Wagner and the Wagner Group.
+    name_core: float = 0.88
+    #: An organization written with its legal form and registered seat (NIS a.d. Novi Sad).
+    registered_seat: float = 0.9
+    #: The same town on the same river, the connective in another language (Rostow am Don).
+    river_town: float = 0.93
     unknown_token_penalty: float = 0.12
     unverified_patronymic_penalty: float = 0.02
     #: Least rapidfuzz ratio (0-1) of two surname keys for a fuzzy surname match.
@@ -170,6 +179,8 @@ def collect_candidates(
     _by_person_parts(index, keyed, collector)
     _by_fuzzy_whole(index, keyed, collector)
     _without_legal_form(index, keyed, collector)
+    _by_name_core(index, keyed, collector)
+    _without_seat(index, keyed, collector)
     _without_baltic_ending(index, keyed, collector)
     return _sorted(collector), collector.steps
 
@@ -561,6 +572,80 @@ def _without_legal_form(index: Index, keyed: KeyedName, collector: _Collector) -
             Method.KEY,
             form.text,
             f"same name without its legal form ({' '.join(rest)!r})",
+        )
+
+
+def _by_name_core(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Organizations and places: match by name core (name_cores.py).
+
+    An organization matches when its name and the query agree once both have lost their
+    descriptors, legal forms and home-country qualifiers; a qualifier the query adds must name
+    a country whose language the entity has a native name in. A place matches when town and
+    river agree, whatever the connective between them.
+    """
+    abroad: set[str] = set()
+    for kind, score, what in (
+        (EntityKind.ORGANIZATION, SCORES.name_core, "same name core {key!r}"),
+        (EntityKind.PLACE, SCORES.river_town, "same town and river {key!r}"),
+    ):
+        for core in sorted(name_cores(index.keyer, keyed, kind), key=lambda c: c.key):
+            for ref in index.core_keys.get(core.key, ()):
+                form = index.forms[ref]
+                entity = index.entities[form.entity]
+                if entity.kind is not kind:
+                    continue
+                if not core.countries <= {lang for lang, _ in entity.native}:
+                    if entity.id not in abroad:
+                        abroad.add(entity.id)
+                        collector.note(
+                            f"name core: not {entity.id}: qualifier of another country"
+                            f" ({', '.join(sorted(core.countries))})"
+                        )
+                    continue
+                collector.offer(
+                    form.entity,
+                    score,
+                    Method.KEY,
+                    form.text,
+                    what.format(key=core.key) + origin_note(form.origin, form.scheme),
+                )
+
+
+def _without_seat(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Organizations: match a South Slavic "name, legal form, seat" by its name.
+
+    The seat must be a place of the registry, so that words after a legal form that are
+    part of the name (or another company's) are never dropped.
+    """
+    split = split_seat(keyed.tokens)
+    if split is None:
+        return
+    name, seat = split
+    seat_keys = index.keyer.key(" ".join(seat)).full_keys
+    places = {
+        index.entities[index.forms[ref].entity].name
+        for key in sorted(seat_keys)
+        for ref in index.full_keys.get(key, ())
+        if index.entities[index.forms[ref].entity].kind is EntityKind.PLACE
+    }
+    if not places:
+        return
+    bare = index.keyer.key(" ".join(name))
+    refs = list(index.normalized.get(bare.cleaned, ()))
+    for key in sorted(bare.full_keys):
+        refs += index.full_keys.get(key, ())
+    for key in sorted(bare.compact_keys):
+        refs += index.compact_keys.get(key, ())
+    for ref in refs:
+        form = index.forms[ref]
+        if index.entities[form.entity].kind is not EntityKind.ORGANIZATION:
+            continue
+        collector.offer(
+            form.entity,
+            SCORES.registered_seat,
+            Method.KEY,
+            form.text,
+            f"{' '.join(name)!r} with its legal form and seat ({', '.join(sorted(places))})",
         )
 
 
