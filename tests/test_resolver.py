@@ -143,3 +143,44 @@ def test_every_registered_name_resolves_to_its_entity(
     )
     match = registry.resolve(variant)
     assert match.status is Status.MATCHED and match.id == entity_id, (variant, match)
+
+
+# Abjad names: vowel quality varies between romanizations, vowel slots do not.
+@pytest.fixture(scope="module")
+def abjad_people() -> Registry:
+    return Registry(
+        [
+            Entity(
+                "muammar-gaddafi",
+                "Muammar Gaddafi",
+                EntityKind.PERSON,
+                native=(("ar", "معمر القذافي"),),
+            ),
+            Entity(
+                "mahmoud-abbas", "Mahmoud Abbas", EntityKind.PERSON, native=(("ar", "محمود عباس"),)
+            ),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Muammer (Turkish e for the Arabic a): the same consonants in the same slots.
+        ("Muammer Kaddafi", "muammar-gaddafi"),
+        ("Moammar Gadhafi", "muammar-gaddafi"),
+        # Muhammad and Mahmoud share the root consonants m-h-m-d but are two names.
+        ("Muhammad Abbas", None),
+        ("Mohammed Abbas", None),
+        # Another given name of the father or son is still another person.
+        ("Hannibal Gaddafi", None),
+    ],
+)
+def test_abjad_given_names_compare_consonants_and_vowel_slots(
+    abjad_people: Registry, query: str, expected: str | None
+) -> None:
+    match = abjad_people.resolve(query)
+    if expected is None:
+        assert match.status is not Status.MATCHED, match
+    else:
+        assert match.status is Status.MATCHED and match.id == expected, match

@@ -342,8 +342,15 @@ def _is_abjad(entity: Entity) -> bool:
 
 
 def _skeleton(key: str) -> str:
-    """A key's consonants, doubled ones merged (Muammar and Moammar are both ``mmr``)."""
-    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", key))
+    """A key's consonants, each run of vowels kept as one slot ``-``.
+
+    Muammar, Moammar and Muammer are all ``m-m-r``: an abjad leaves the short vowels out,
+    so their quality varies between romanizations, but where a vowel stands does not.
+    Muhammad (``m-X-m-d``) and Mahmoud (``m-Xm-d``) share their consonants and are two
+    names of one root: the slots keep them apart. Keys have their doubled letters merged
+    already; two equal consonants that meet across a slot are two sounds and both stay.
+    """
+    return _VOWELS.sub("-", key)
 
 
 def _judge_whole_given(keyed: KeyedName, profile: PersonProfile, surname_at: int) -> str:
@@ -433,7 +440,8 @@ def _judge_token(
         return "unknown"
     if abjad:
         skeletons = {_skeleton(g) for g in profile.given}
-        if any(len(_skeleton(k)) >= 3 and _skeleton(k) in skeletons for k in keys):
+        # Three consonants at least: a two-letter skeleton is too common to be evidence.
+        if any(len(_VOWELS.sub("", k)) >= 3 and _skeleton(k) in skeletons for k in keys):
             return "given"
     # A fuzzy given-name match needs four letters on both sides: between shorter keys one
     # letter is already a different name (Mun / Myung, Ivan / Iva).
