@@ -125,3 +125,39 @@ def test_patronymic_stems_offer_the_fathers_name() -> None:
     assert "viktor" in patronymic_stems("viktoroviC")
     assert "grigori" in patronymic_stems("grigorjeviC")
     assert patronymic_stems("lukaSenko") == frozenset()
+
+
+@pytest.fixture(scope="module")
+def titled() -> Registry:
+    return Registry(
+        [
+            Entity(
+                "ali-khamenei", "Ali Khamenei", EntityKind.PERSON, native=(("fa", "علی خامنه‌ای"),)
+            ),
+            Entity("mao-zedong", "Mao Zedong", EntityKind.PERSON, native=(("zh", "毛泽东"),)),
+            Entity("muhammad-qutb", "Muhammad Qutb", EntityKind.PERSON),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A clerical rank or a chairman's title before a surname is not a word of the name.
+        ("Ayatollah Khamenei", "ali-khamenei"),
+        ("Ayatollah Ali Khamenei", "ali-khamenei"),
+        ("Chairman Mao", "mao-zedong"),
+        # The title drops; the son's given name still contradicts.
+        ("Ayatollah Mojtaba Khamenei", None),
+        # A title alone names nobody.
+        ("Chairman", None),
+        # Sayyid is also a given name (Sayyid Qutb, Muhammad Qutb's brother): never dropped.
+        ("Sayyid Qutb", None),
+    ],
+)
+def test_titles_before_a_name(titled: Registry, query: str, expected: str | None) -> None:
+    match = titled.resolve(query)
+    if expected is None:
+        assert match.status is not Status.MATCHED, match
+    else:
+        assert match.status is Status.MATCHED and match.id == expected, match
