@@ -184,3 +184,55 @@ def test_abjad_given_names_compare_consonants_and_vowel_slots(
         assert match.status is not Status.MATCHED, match
     else:
         assert match.status is Status.MATCHED and match.id == expected, match
+
+
+# Arabic full names are a chain: own name, father's, forefathers', origin (nasab, nisba).
+@pytest.fixture(scope="module")
+def arabic_chains() -> Registry:
+    return Registry(
+        [
+            Entity(
+                "saddam-hussein", "Saddam Hussein", EntityKind.PERSON, native=(("ar", "صدام حسين"),)
+            ),
+            Entity(
+                "bashar-al-assad",
+                "Bashar al-Assad",
+                EntityKind.PERSON,
+                native=(("ar", "بشار الأسد"),),
+            ),
+            Entity(
+                "ayman-al-zawahiri",
+                "Ayman al-Zawahiri",
+                EntityKind.PERSON,
+                native=(("ar", "أيمن الظواهري"),),
+            ),
+            # Not an Arabic name: an unknown first word may be a name its bearer does not use.
+            Entity("woodrow-wilson", "Woodrow Wilson", EntityKind.PERSON),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The own name leads; the words after it are forefathers' names and the nisba.
+        ("Saddam Hussein al-Tikriti", "saddam-hussein"),
+        ("Saddam Hussein Abd al-Majid al-Tikriti", "saddam-hussein"),
+        ("Bashar Hafez al-Assad", "bashar-al-assad"),
+        ("Aiman Muhammed Rabi al-Zawahiri", "ayman-al-zawahiri"),
+        # A name before the own name is the child's own name: Uday, son of Saddam.
+        ("Uday Saddam Hussein", None),
+        ("Qusay Saddam Hussein", None),
+        ("Hafez Bashar al-Assad", None),
+        # Without the own name the chain says nothing: the unknown word still costs.
+        ("Uday Hussein", None),
+        # Western names are not chains.
+        ("Thomas Woodrow Wilson", "woodrow-wilson"),
+    ],
+)
+def test_arabic_name_chains(arabic_chains: Registry, query: str, expected: str | None) -> None:
+    match = arabic_chains.resolve(query)
+    if expected is None:
+        assert match.status is not Status.MATCHED, match
+    else:
+        assert match.status is Status.MATCHED and match.id == expected, match
