@@ -6,7 +6,7 @@ import pytest
 
 from translit_norm import Entity, EntityKind, Registry, Status
 from translit_norm.legal_forms import legal_forms, strip_legal_forms
-from translit_norm.names import foreign_feminine_stem, gendered_pair, patronymic_stems
+from translit_norm.names import foreign_feminine_stem, gendered_pair, offices, patronymic_stems
 from translit_norm.particles import particles
 
 
@@ -75,6 +75,8 @@ def test_legal_forms_go_from_either_end_only(
 
 def test_data_files_load() -> None:
     assert {"al", "bin", "von"} <= particles()
+    assert {"president", "sheikh"} <= offices()
+    assert not {"amir", "emir", "sultan"} & offices()  # also given names
     assert ("j", "s", "c") in legal_forms()
 
 

@@ -226,6 +226,9 @@ def arabic_chains() -> Registry:
         ("Hafez Bashar al-Assad", None),
         # Without the own name the chain says nothing: the unknown word still costs.
         ("Uday Hussein", None),
+        # An office before the own name is no child's name (it still costs as unknown).
+        ("President Bashar al-Assad", "bashar-al-assad"),
+        ("Colonel Saddam Hussein", "saddam-hussein"),
         # Western names are not chains.
         ("Thomas Woodrow Wilson", "woodrow-wilson"),
     ],

@@ -8,17 +8,21 @@ these resolve while "Viktor Lukashenko" stays another person.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from translit_norm.errors import RegistryError
 from translit_norm.given_names import GivenNames
 from translit_norm.keys import KeyedName
+from translit_norm.yamlio import fact_lists, load_package_yaml
 
 __all__ = [
     "PersonName",
     "foreign_feminine_stem",
     "gendered_pair",
     "is_patronymic",
+    "offices",
     "parse_person",
     "patronymic_stems",
     "surname_gender",
@@ -69,6 +73,18 @@ def foreign_feminine_stem(token: str) -> str | None:
     if stem == token or len(stem) < 3:
         return None
     return stem
+
+
+@functools.cache
+def offices() -> frozenset[str]:
+    """Office and rank words written before a name (data/honorifics.yaml ``offices``)."""
+    name, document = load_package_yaml("data/honorifics.yaml")
+    words: set[str] = set()
+    for word, line in fact_lists(name, document, "offices", "words"):
+        if not isinstance(word, str) or not word.strip():
+            raise RegistryError(name, line, f"bad office word {word!r} (quote it)")
+        words.add(word.strip().casefold())
+    return frozenset(words)
 
 
 def is_patronymic(key: str) -> bool:

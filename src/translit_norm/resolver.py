@@ -25,6 +25,7 @@ from translit_norm.names import (
     foreign_feminine_stem,
     gendered_pair,
     is_patronymic,
+    offices,
     parse_person,
     patronymic_stems,
     surname_gender,
@@ -405,14 +406,16 @@ def _judge_nasab(
 ) -> str:
     """Read the words of a query the entity does not know as links of an Arabic name chain.
 
-    A word before the person's own name, the surname aside, is someone else's own name: the
-    query names a son or daughter (Uday Saddam Hussein), a contradiction. Words after the own
+    A word before the person's own name, the surname and offices (President, Sheikh) aside,
+    is someone else's own name: the query names a son or daughter (Uday Saddam Hussein), a
+    contradiction. Words after the own
     name, when the own name leads the query, are the father's, forefathers' and origin names
     (``nasab``). Otherwise, nothing is said (``unknown``).
     """
     if own_given_at >= len(keyed.readings[0]):
         return "unknown"
-    before = [j for j in unknown_at if j < own_given_at]
+    # An office before the name (President, Sheikh) is no child's name.
+    before = [j for j in unknown_at if j < own_given_at and keyed.tokens[j] not in offices()]
     if before:
         return (
             f"contradiction: {keyed.tokens[before[0]]!r} comes before the own name "
