@@ -19,7 +19,6 @@ from translit_norm.yamlio import fact_lists, load_package_yaml
 
 __all__ = [
     "PersonName",
-    "foreign_feminine_stem",
     "gendered_pair",
     "is_patronymic",
     "offices",
@@ -54,25 +53,6 @@ _GENDER_PAIRS = (
 #: surnames apart: the bare endings -i and -a also end many masculine Slavic keys, so they are
 #: no evidence of gender on their own.
 _GREEK_GENDER_PAIRS = (("is", "i"), ("os", "u"), ("os", "ou"), ("as", "a"))
-
-
-#: Czech (and Slovak) give a woman's foreign surname the feminine suffix -ová: Golda Meir is
-#: Golda Meirová, Angela Merkel Angela Merkelová, Sara Netanyahu Sara Netanjahuová. Written
-#: with its acute, the suffix is Czech; without it, -ova is as likely the Russian feminine of
-#: an -ov surname, which the gendered-pair guard compares instead.
-_CZECH_FEMININE = "ová"
-
-
-def foreign_feminine_stem(token: str) -> str | None:
-    """The surname a Czech feminine form was made from (Meirová -> meir), else None.
-
-    Args:
-        token: One cleaned (NFC, casefolded) word of a name.
-    """
-    stem = token.removesuffix(_CZECH_FEMININE)
-    if stem == token or len(stem) < 3:
-        return None
-    return stem
 
 
 @functools.cache

@@ -22,7 +22,6 @@ from translit_norm.index import Index, PersonProfile
 from translit_norm.keys import KeyedName
 from translit_norm.legal_forms import strip_legal_forms
 from translit_norm.names import (
-    foreign_feminine_stem,
     gendered_pair,
     is_patronymic,
     offices,
@@ -227,13 +226,6 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
                     _score_person(
                         index, keyed, collector, position, i, token_key, surname, similarity
                     )
-        for surname in _feminine_form_matches(index, keyed, i):
-            for position in sorted(index.surname_entities.get(surname, ())):
-                if (position, i) not in seen:
-                    seen.add((position, i))
-                    _score_person(
-                        index, keyed, collector, position, i, surname, surname, 1.0, feminine=True
-                    )
     collector.note(
         "person parts: "
         f"given={[keyed.tokens[i] for i in parts.given]} "
@@ -259,22 +251,6 @@ def _surname_matches(index: Index, token_key: str) -> list[tuple[str, float]]:
     return found
 
 
-def _feminine_form_matches(index: Index, keyed: KeyedName, i: int) -> list[str]:
-    """Registry surnames that word ``i`` is the Czech feminine form of (Meirová: Meir).
-
-    Only surnames without a Slavic gender ending: the feminine of Putin or Sakharov is
-    Putina or Sakharova, and those the gendered-pair guard compares.
-    """
-    stem = foreign_feminine_stem(keyed.tokens[i])
-    if stem is None:
-        return []
-    return sorted(
-        key
-        for key in index.keyer.token_keys(stem)
-        if key in index.surname_entities and surname_gender(key) is None
-    )
-
-
 def _score_person(
     index: Index,
     keyed: KeyedName,
@@ -284,16 +260,7 @@ def _score_person(
     token_key: str,
     surname: str,
     similarity: float,
-    *,
-    feminine: bool = False,
 ) -> None:
-    """Score one person entity whose surname word ``surname_at`` of the query matched.
-
-    ``feminine``: the query word is the Czech feminine form of the surname (Meirová); it
-    names a woman, so it counts only for a woman, or for a person of unknown gender whose
-    given name the query also writes (Golda Meirová; never Meirová alone, who may be the
-    wife or daughter of a registered Meir).
-    """
     profile = index.profiles[position]
     entity = index.entities[position]
     if similarity < 1.0 and gendered_pair(token_key, surname):
@@ -368,8 +335,6 @@ def _score_person(
             penalty += SCORES.unverified_patronymic_penalty * len(unknown_at)
             unknown_at = []
     penalty += SCORES.unknown_token_penalty * len(unknown_at)
-    if feminine and profile.gender != "female" and (profile.gender == "male" or not given):
-        return
     if given:
         score, how = SCORES.surname_and_given, "surname and given name"
     elif initials or others:
