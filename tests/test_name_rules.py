@@ -6,7 +6,7 @@ import pytest
 
 from translit_norm import Entity, EntityKind, Registry, Status
 from translit_norm.legal_forms import legal_forms, strip_legal_forms
-from translit_norm.names import gendered_pair, patronymic_stems
+from translit_norm.names import gendered_pair, offices, patronymic_stems
 from translit_norm.particles import particles
 
 
@@ -75,6 +75,8 @@ def test_legal_forms_go_from_either_end_only(
 
 def test_data_files_load() -> None:
     assert {"al", "bin", "von"} <= particles()
+    assert {"president", "sheikh"} <= offices()
+    assert not {"amir", "emir", "sultan"} & offices()  # also given names
     assert ("j", "s", "c") in legal_forms()
 
 
@@ -125,3 +127,135 @@ def test_patronymic_stems_offer_the_fathers_name() -> None:
     assert "viktor" in patronymic_stems("viktoroviC")
     assert "grigori" in patronymic_stems("grigorjeviC")
     assert patronymic_stems("lukaSenko") == frozenset()
+
+
+@pytest.fixture(scope="module")
+def titled() -> Registry:
+    return Registry(
+        [
+            Entity(
+                "ali-khamenei", "Ali Khamenei", EntityKind.PERSON, native=(("fa", "علی خامنه‌ای"),)
+            ),
+            Entity("mao-zedong", "Mao Zedong", EntityKind.PERSON, native=(("zh", "毛泽东"),)),
+            Entity("muhammad-qutb", "Muhammad Qutb", EntityKind.PERSON),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A clerical rank or a chairman's title before a surname is not a word of the name.
+        ("Ayatollah Khamenei", "ali-khamenei"),
+        ("Ayatollah Ali Khamenei", "ali-khamenei"),
+        ("Chairman Mao", "mao-zedong"),
+        # The title drops; the son's given name still contradicts.
+        ("Ayatollah Mojtaba Khamenei", None),
+        # A title alone names nobody.
+        ("Chairman", None),
+        # Sayyid is also a given name (Sayyid Qutb, Muhammad Qutb's brother): never dropped.
+        ("Sayyid Qutb", None),
+    ],
+)
+def test_titles_before_a_name(titled: Registry, query: str, expected: str | None) -> None:
+    match = titled.resolve(query)
+    if expected is None:
+        assert match.status is not Status.MATCHED, match
+    else:
+        assert match.status is Status.MATCHED and match.id == expected, match
+
+
+# Abjad names: vowel quality varies between romanizations, vowel slots do not.
+@pytest.fixture(scope="module")
+def abjad_people() -> Registry:
+    return Registry(
+        [
+            Entity(
+                "muammar-gaddafi",
+                "Muammar Gaddafi",
+                EntityKind.PERSON,
+                native=(("ar", "معمر القذافي"),),
+            ),
+            Entity(
+                "mahmoud-abbas", "Mahmoud Abbas", EntityKind.PERSON, native=(("ar", "محمود عباس"),)
+            ),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Muammer (Turkish e for the Arabic a): the same consonants in the same slots.
+        ("Muammer Kaddafi", "muammar-gaddafi"),
+        ("Moammar Gadhafi", "muammar-gaddafi"),
+        # Muhammad and Mahmoud share the root consonants m-h-m-d but are two names.
+        ("Muhammad Abbas", None),
+        ("Mohammed Abbas", None),
+        # Another given name of the father or son is still another person.
+        ("Hannibal Gaddafi", None),
+    ],
+)
+def test_abjad_given_names_compare_consonants_and_vowel_slots(
+    abjad_people: Registry, query: str, expected: str | None
+) -> None:
+    match = abjad_people.resolve(query)
+    if expected is None:
+        assert match.status is not Status.MATCHED, match
+    else:
+        assert match.status is Status.MATCHED and match.id == expected, match
+
+
+# Arabic full names are a chain: own name, father's, forefathers', origin (nasab, nisba).
+@pytest.fixture(scope="module")
+def arabic_chains() -> Registry:
+    return Registry(
+        [
+            Entity(
+                "saddam-hussein", "Saddam Hussein", EntityKind.PERSON, native=(("ar", "صدام حسين"),)
+            ),
+            Entity(
+                "bashar-al-assad",
+                "Bashar al-Assad",
+                EntityKind.PERSON,
+                native=(("ar", "بشار الأسد"),),
+            ),
+            Entity(
+                "ayman-al-zawahiri",
+                "Ayman al-Zawahiri",
+                EntityKind.PERSON,
+                native=(("ar", "أيمن الظواهري"),),
+            ),
+            # Not an Arabic name: an unknown first word may be a name its bearer does not use.
+            Entity("woodrow-wilson", "Woodrow Wilson", EntityKind.PERSON),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The own name leads; the words after it are forefathers' names and the nisba.
+        ("Saddam Hussein al-Tikriti", "saddam-hussein"),
+        ("Saddam Hussein Abd al-Majid al-Tikriti", "saddam-hussein"),
+        ("Bashar Hafez al-Assad", "bashar-al-assad"),
+        ("Aiman Muhammed Rabi al-Zawahiri", "ayman-al-zawahiri"),
+        # A name before the own name is the child's own name: Uday, son of Saddam.
+        ("Uday Saddam Hussein", None),
+        ("Qusay Saddam Hussein", None),
+        ("Hafez Bashar al-Assad", None),
+        # Without the own name the chain says nothing: the unknown word still costs.
+        ("Uday Hussein", None),
+        # An office before the own name is no child's name (it still costs as unknown).
+        ("President Bashar al-Assad", "bashar-al-assad"),
+        ("Colonel Saddam Hussein", "saddam-hussein"),
+        # Western names are not chains.
+        ("Thomas Woodrow Wilson", "woodrow-wilson"),
+    ],
+)
+def test_arabic_name_chains(arabic_chains: Registry, query: str, expected: str | None) -> None:
+    match = arabic_chains.resolve(query)
+    if expected is None:
+        assert match.status is not Status.MATCHED, match
+    else:
+        assert match.status is Status.MATCHED and match.id == expected, match

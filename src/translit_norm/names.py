@@ -8,16 +8,20 @@ these resolve while "Viktor Lukashenko" stays another person.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from translit_norm.errors import RegistryError
 from translit_norm.given_names import GivenNames
 from translit_norm.keys import KeyedName
+from translit_norm.yamlio import fact_lists, load_package_yaml
 
 __all__ = [
     "PersonName",
     "gendered_pair",
     "is_patronymic",
+    "offices",
     "parse_person",
     "patronymic_stems",
     "surname_gender",
@@ -49,6 +53,18 @@ _GENDER_PAIRS = (
 #: surnames apart: the bare endings -i and -a also end many masculine Slavic keys, so they are
 #: no evidence of gender on their own.
 _GREEK_GENDER_PAIRS = (("is", "i"), ("os", "u"), ("os", "ou"), ("as", "a"))
+
+
+@functools.cache
+def offices() -> frozenset[str]:
+    """Office and rank words written before a name (data/honorifics.yaml ``offices``)."""
+    name, document = load_package_yaml("data/honorifics.yaml")
+    words: set[str] = set()
+    for word, line in fact_lists(name, document, "offices", "words"):
+        if not isinstance(word, str) or not word.strip():
+            raise RegistryError(name, line, f"bad office word {word!r} (quote it)")
+        words.add(word.strip().casefold())
+    return frozenset(words)
 
 
 def is_patronymic(key: str) -> bool:

@@ -26,6 +26,7 @@ from translit_norm.name_cores import name_cores
 from translit_norm.names import (
     gendered_pair,
     is_patronymic,
+    offices,
     parse_person,
     patronymic_stems,
     surname_gender,
@@ -226,7 +227,10 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
     parts = parse_person(keyed, index.given_names)
     tokens = range(len(keyed.readings[0]))
     words = [i for i in tokens if i not in keyed.initials]
-    if not words or len(words) > 5:
+    # A name has at most five words besides its particles (al-, bin, von): longer text is
+    # not one name. Particles do not count, as full Arabic names repeat al- (Saddam Hussein
+    # Abd al-Majid al-Tikriti).
+    if not words or sum(keyed.tokens[i] not in particles() for i in words) > 5:
         return
     # Candidate (entity, surname token, similarity, registry surname) from every word.
     seen: set[tuple[int, int]] = set()
@@ -335,6 +339,8 @@ def _score_person(
         return
     given = initials = others = 0
     penalty = 0.0
+    own_given_at = len(keyed.readings[0])
+    unknown_at: list[int] = []
     # With the given name written out, initials are a middle name's or the patronymic's
     # (Christopher W. Smith, Viktor A. Lukashenko), not the given name's.
     given_written = any(
@@ -364,12 +370,24 @@ def _score_person(
             return
         if verdict == "given":
             given += 1
+            own_given_at = min(own_given_at, j)
         elif verdict == "initial":
             initials += 1
         elif verdict == "patronymic?":
             penalty += SCORES.unverified_patronymic_penalty
         elif verdict == "unknown":
-            penalty += SCORES.unknown_token_penalty
+            unknown_at.append(j)
+    if unknown_at and _names_forefathers(entity) and not profile.surname_first:
+        verdict = _judge_nasab(keyed, surname_at, own_given_at, unknown_at)
+        if verdict.startswith("contradiction"):
+            collector.reject(position, verdict)
+            return
+        if verdict == "nasab":
+            # The father's and forefathers' names and the nisba, read in the chain after the
+            # person's own name: unverified like a patronymic, not unknown.
+            penalty += SCORES.unverified_patronymic_penalty * len(unknown_at)
+            unknown_at = []
+    penalty += SCORES.unknown_token_penalty * len(unknown_at)
     if given:
         score, how = SCORES.surname_and_given, "surname and given name"
     elif initials or others:
@@ -390,13 +408,59 @@ _ABJAD_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "he", "yi"})
 _VOWELS = re.compile(r"[aeiouj]+")
 
 
+#: Languages whose full names are a chain of forefathers' names (the nasab): an Arabic name is
+#: the person's own name (ism), then the father's, the grandfather's..., then a family or
+#: origin name (nisba): Saddam Hussein Abd al-Majid al-Tikriti is Saddam, son of Hussein, son
+#: of Abd al-Majid, of Tikrit; Uday Saddam Hussein is Uday, son of Saddam.
+_NASAB_LANGUAGES = frozenset({"ar"})
+
+
+def _names_forefathers(entity: Entity) -> bool:
+    return any(lang in _NASAB_LANGUAGES for lang, _ in entity.native)
+
+
+def _judge_nasab(
+    keyed: KeyedName, surname_at: int, own_given_at: int, unknown_at: list[int]
+) -> str:
+    """Read the words of a query the entity does not know as links of an Arabic name chain.
+
+    A word before the person's own name, the surname and offices (President, Sheikh) aside,
+    is someone else's own name: the query names a son or daughter (Uday Saddam Hussein), a
+    contradiction. Words after the own
+    name, when the own name leads the query, are the father's, forefathers' and origin names
+    (``nasab``). Otherwise, nothing is said (``unknown``).
+    """
+    if own_given_at >= len(keyed.readings[0]):
+        return "unknown"
+    # An office before the name (President, Sheikh) is no child's name.
+    before = [j for j in unknown_at if j < own_given_at and keyed.tokens[j] not in offices()]
+    if before:
+        return (
+            f"contradiction: {keyed.tokens[before[0]]!r} comes before the own name "
+            f"{keyed.tokens[own_given_at]!r}: in an Arabic name that is a child's name"
+        )
+    leading = [
+        j
+        for j in range(own_given_at)
+        if j != surname_at and j not in keyed.initials and keyed.tokens[j] not in particles()
+    ]
+    return "unknown" if leading or surname_at < own_given_at else "nasab"
+
+
 def _is_abjad(entity: Entity) -> bool:
     return any(lang in _ABJAD_LANGUAGES for lang, _ in entity.native)
 
 
 def _skeleton(key: str) -> str:
-    """A key's consonants, doubled ones merged (Muammar and Moammar are both ``mmr``)."""
-    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", key))
+    """A key's consonants, each run of vowels kept as one slot ``-``.
+
+    Muammar, Moammar and Muammer are all ``m-m-r``: an abjad leaves the short vowels out,
+    so their quality varies between romanizations, but where a vowel stands does not.
+    Muhammad (``m-X-m-d``) and Mahmoud (``m-Xm-d``) share their consonants and are two
+    names of one root: the slots keep them apart. Keys have their doubled letters merged
+    already; two equal consonants that meet across a slot are two sounds and both stay.
+    """
+    return _VOWELS.sub("-", key)
 
 
 def _written_whole(index: Index, keyed: KeyedName, position: int) -> bool:
@@ -501,7 +565,8 @@ def _judge_token(
         return "unknown"
     if abjad:
         skeletons = {_skeleton(g) for g in profile.given}
-        if any(len(_skeleton(k)) >= 3 and _skeleton(k) in skeletons for k in keys):
+        # Three consonants at least: a two-letter skeleton is too common to be evidence.
+        if any(len(_VOWELS.sub("", k)) >= 3 and _skeleton(k) in skeletons for k in keys):
             return "given"
     # A fuzzy given-name match needs four letters on both sides: between shorter keys one
     # letter is already a different name (Mun / Myung, Ivan / Iva).
