@@ -184,3 +184,10 @@ def test_czech_feminine_ova_stands_for_the_womans_surname_only() -> None:
     # Never a man's surname, and a Russian -ova (no accent) is a surname of its own.
     assert registry.resolve("Ivana Petrová").status is Status.UNKNOWN
     assert registry.resolve("Petrova").status is Status.UNKNOWN
+
+
+def test_czech_ova_alone_needs_a_woman_in_the_registry() -> None:
+    registry = Registry([Entity("golda-meir", "Golda Meir", EntityKind.PERSON)])
+    assert registry.resolve("Golda Meirová").id == "golda-meir"
+    # Without gender in the registry, the surname alone may be a wife's or a daughter's.
+    assert registry.resolve("Meirová").status is Status.UNKNOWN

@@ -247,7 +247,10 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
                     )
         for stem in _czech_feminine_stems(keyed.tokens[i], token_keys):
             for position in sorted(index.surname_entities.get(stem, ())):
-                if (position, i) in seen or index.profiles[position].gender == "male":
+                gender = index.profiles[position].gender
+                # A woman's form: never a man's entity, and for an entity of unknown gender
+                # only with the given name written (Meirová alone may be Meir's wife).
+                if (position, i) in seen or gender == "male" or (gender is None and len(words) < 2):
                     continue
                 seen.add((position, i))
                 _score_person(index, keyed, collector, position, i, stem, stem, 1.0)
