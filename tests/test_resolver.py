@@ -157,6 +157,15 @@ def test_one_slip_in_a_surname_matches_two_do_not() -> None:
     assert registry.resolve("Ivan Baraniesovich").status is Status.UNKNOWN
 
 
+def test_one_slip_counts_the_same_in_a_short_surname() -> None:
+    registry = Registry([_person("olga-tonkeva", "Olga Tonkeva", "female")])
+    typo = registry.resolve("Olga Tonkeba")  # b for v, next on the keyboard
+    assert typo.id == "olga-tonkeva" and typo.method is Method.FUZZY, typo
+    # Under six letters a slip is not forgiven: Orlova / Orleva are two names.
+    short = Registry([_person("olga-orlova", "Olga Orlova", "female")])
+    assert short.resolve("Olga Orleva").status is Status.UNKNOWN
+
+
 def test_a_mistyped_given_name_is_that_name_but_a_known_other_name_is_not() -> None:
     registry = Registry([_person("maksym-klenavovych", "Maksym Klenavovych", "male")])
     typo = registry.resolve("Klenavovych Mrksym")
