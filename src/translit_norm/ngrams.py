@@ -27,6 +27,19 @@ __all__ = ["MEMO_SIZE", "NgramIndex", "candidates_by_scan", "trigrams"]
 
 #: Lookups an index remembers (least recently used first out).
 MEMO_SIZE = 1 << 14
+#: Prefix postings at least this long are counted with numpy (when it is installed): below
+#: it, numpy's fixed cost per call exceeds the plain loop's.
+VECTOR_MIN_POSTINGS = 256
+
+
+@functools.cache
+def _numpy() -> Any:
+    """numpy if installed (rapidfuzz's batch scoring needs it too), else None."""
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    return numpy
 
 
 def trigrams(key: str) -> frozenset[str]:
@@ -51,6 +64,8 @@ class NgramIndex:
         self._ids: dict[str, int] = {}
         self._keys: list[str] = []
         self._postings: dict[str, array[int] | list[int]] = {}
+        #: Every posting is a typed array (see :meth:`freeze`), readable by numpy in place.
+        self._frozen = False
         self._remember()
         for key in keys:
             self.add(key)
@@ -82,6 +97,7 @@ class NgramIndex:
         if not key or key in self._ids:
             return
         self._memo.cache_clear()
+        self._frozen = False
         ident = len(self._keys)
         self._ids[key] = ident
         self._keys.append(key)
@@ -96,6 +112,7 @@ class NgramIndex:
         """Pack every posting into a typed array: a quarter of the memory, pickled as bytes."""
         self._memo.cache_clear()
         self._postings = {gram: array("l", ids) for gram, ids in self._postings.items()}
+        self._frozen = True
 
     def posting(self, gram: str) -> Iterable[int]:
         """Ids of the keys that contain ``gram``."""
@@ -123,19 +140,30 @@ class NgramIndex:
         # the needed - 1 commonest are only checked, per candidate, never scanned.
         spare = needed - 1
         prefix, common = ordered[: len(ordered) - spare], ordered[len(ordered) - spare :]
+        if self._frozen and _numpy() is not None:
+            volume = sum(len(self._postings.get(gram, ())) for gram in prefix)
+            if volume >= VECTOR_MIN_POSTINGS:
+                return self._lookup_vectorized(ordered, needed, limit)
         counts: Counter[int] = Counter()
         for gram in prefix:
-            counts.update(self._postings.get(gram, ()))
-        by_count: dict[int, list[int]] = {}
-        for ident, count in counts.items():
-            by_count.setdefault(count, []).append(ident)
+            posting = self._postings.get(gram)
+            if posting:
+                counts.update(posting)
+        # Visit candidates by decreasing prefix count: the sort runs in C, and the Python
+        # loop below stops at the first count level that cannot reach the current top
+        # ``limit``, so most of the counted keys are never looked at.
+        ranked = counts.most_common()
+        keys = self._keys
         best: list[tuple[int, str]] = []
-        for count in sorted(by_count, reverse=True):
+        at, size = 0, len(ranked)
+        while at < size:
+            count = ranked[at][1]
             bound = count + spare  # the most a key with this prefix count can share
             if bound < needed or (len(best) >= limit and bound < -best[limit - 1][0]):
                 break
-            for ident in by_count[count]:
-                candidate = self._keys[ident]
+            while at < size and ranked[at][1] == count:
+                candidate = keys[ranked[at][0]]
+                at += 1
                 shared = count
                 if common:
                     # A trigram of the query is a trigram of the key iff it is a substring
@@ -149,6 +177,34 @@ class NgramIndex:
             best.sort()
             del best[limit:]
         return tuple(candidate for _, candidate in best)
+
+    def _lookup_vectorized(self, grams: list[str], needed: int, limit: int) -> tuple[str, ...]:
+        """:meth:`_lookup` in numpy, for long postings: the same keys in the same order.
+
+        Every posting of the query's trigrams is counted at once (``bincount`` over the key
+        ids: no prefix filter needed, a key that shares fewer than ``needed`` trigrams is
+        dropped by its count), and the best counts are kept with array operations; only the
+        keys that reach the ``limit``-th best count come back to Python, to be ordered by
+        key as the reference orders them.
+        """
+        np = _numpy()
+        postings = [self._postings[gram] for gram in grams if gram in self._postings]
+        if not postings:
+            return ()
+        dtype = np.dtype(f"i{array('l').itemsize}")  # frozen postings are arrays of C longs
+        counts = np.bincount(
+            np.concatenate([np.frombuffer(p, dtype=dtype) for p in postings]),
+            minlength=len(self._keys),
+        )
+        ids = np.flatnonzero(counts >= needed)
+        shared = counts[ids]
+        if len(ids) > limit:
+            floor = np.partition(shared, len(shared) - limit)[len(shared) - limit]
+            keep = shared >= floor
+            ids, shared = ids[keep], shared[keep]
+        keys = self._keys
+        best = sorted(zip((-shared).tolist(), [keys[i] for i in ids.tolist()], strict=True))
+        return tuple(candidate for _, candidate in best[:limit])
 
 
 def candidates_by_scan(
