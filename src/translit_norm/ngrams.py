@@ -21,9 +21,11 @@ import functools
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["MEMO_SIZE", "NgramIndex", "candidates_by_scan", "trigrams"]
+from rapidfuzz import fuzz, process
+
+__all__ = ["MEMO_SIZE", "NgramIndex", "Search", "candidates_by_scan", "trigrams"]
 
 #: Lookups an index remembers (least recently used first out).
 MEMO_SIZE = 1 << 14
@@ -40,6 +42,22 @@ def _numpy() -> Any:
     except ImportError:  # pragma: no cover - depends on the environment
         return None
     return numpy
+
+
+class Search(NamedTuple):
+    """A fuzzy search in a trigram index (:meth:`NgramIndex.similar`).
+
+    Attributes:
+        limit: Candidates retrieved: the keys sharing most trigrams with the query.
+        cutoff: Least ``fuzz.ratio`` (0-100) of a candidate kept.
+        best: Most candidates kept, best ratio first.
+        min_share: Least fraction of the query's trigrams a candidate shares.
+    """
+
+    limit: int
+    cutoff: float
+    best: int
+    min_share: float = 0.4
 
 
 def trigrams(key: str) -> frozenset[str]:
@@ -72,12 +90,13 @@ class NgramIndex:
 
     def _remember(self) -> None:
         # Query tokens repeat (given names, common surnames): remember recent answers. The
-        # memo belongs to this index, is bounded, and is dropped whenever a key is added.
+        # memos belong to this index, are bounded, and are dropped whenever a key is added.
         self._memo: Any = functools.lru_cache(maxsize=MEMO_SIZE)(self._lookup)
+        self._scored: dict[tuple[str, Search], tuple[tuple[str, float], ...]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        del state["_memo"]
+        del state["_memo"], state["_scored"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -97,6 +116,7 @@ class NgramIndex:
         if not key or key in self._ids:
             return
         self._memo.cache_clear()
+        self._scored.clear()
         self._frozen = False
         ident = len(self._keys)
         self._ids[key] = ident
@@ -111,6 +131,7 @@ class NgramIndex:
     def freeze(self) -> None:
         """Pack every posting into a typed array: a quarter of the memory, pickled as bytes."""
         self._memo.cache_clear()
+        self._scored.clear()
         self._postings = {gram: array("l", ids) for gram, ids in self._postings.items()}
         self._frozen = True
 
@@ -131,6 +152,74 @@ class NgramIndex:
         """
         found: tuple[str, ...] = self._memo(key, limit, min_share)
         return list(found)
+
+    def similar(self, key: str, search: Search) -> tuple[tuple[str, float], ...]:
+        """The best candidates of ``key`` under ``search``, as (candidate, score) pairs.
+
+        Exactly ``rapidfuzz.process.extract(key, self.candidates(key, limit=search.limit,
+        min_share=search.min_share), scorer=fuzz.ratio, score_cutoff=search.cutoff,
+        limit=search.best)``: best first, ties in candidate order. Remembered, and answered
+        from :meth:`prime`'s batch scores when they are there.
+        """
+        found = self._scored.get((key, search))
+        if found is None:
+            choices = self.candidates(key, limit=search.limit, min_share=search.min_share)
+            found = tuple(
+                (choice, score)
+                for choice, score, _ in process.extract(
+                    key, choices, scorer=fuzz.ratio, score_cutoff=search.cutoff, limit=search.best
+                )
+            )
+            self._store((key, search), found)
+        return found
+
+    def prime(self, keys: Iterable[str], search: Search, *, workers: int = 1) -> None:
+        """Score the candidates of many keys at once, for :meth:`similar` to answer from.
+
+        Every (key, candidate) pair of the batch goes to rapidfuzz's batch scorer
+        (``process.cpdist``: the pairs are scored in C, over ``workers`` threads, -1 = all
+        cores). A full ``cdist`` matrix would score every key against every other key's
+        candidates too, a batch-size times more work for nothing. The answers are the ones
+        :meth:`similar` computes one key at a time (a test checks it). Without numpy,
+        which the batch scorer returns its scores in, this does nothing.
+        """
+        np = _numpy()
+        if np is None:  # pragma: no cover - depends on the environment
+            return
+        pending = list(dict.fromkeys(k for k in keys if (k, search) not in self._scored))
+        lists = [
+            self.candidates(k, limit=search.limit, min_share=search.min_share) for k in pending
+        ]
+        queries = [k for k, choices in zip(pending, lists, strict=True) for _ in choices]
+        choices = [choice for found in lists for choice in found]
+        scores = (
+            process.cpdist(
+                queries,
+                choices,
+                scorer=fuzz.ratio,
+                score_cutoff=search.cutoff,
+                workers=workers,
+                dtype=np.float64,  # extract's scores are doubles: the same numbers
+            ).tolist()
+            if queries
+            else []
+        )
+        at = 0
+        for key, found in zip(pending, lists, strict=True):
+            # process.extract's order: score descending, ties in the order of the choices.
+            ranked = sorted(
+                (-scores[at + i], i) for i in range(len(found)) if scores[at + i] >= search.cutoff
+            )
+            self._store(
+                (key, search), tuple((found[i], -score) for score, i in ranked[: search.best])
+            )
+            at += len(found)
+
+    def _store(self, memo: tuple[str, Search], found: tuple[tuple[str, float], ...]) -> None:
+        # Bounded, oldest first out; safe between threads (at worst an answer is recomputed).
+        self._scored[memo] = found
+        if len(self._scored) > MEMO_SIZE:
+            self._scored.pop(next(iter(self._scored)), None)
 
     def _lookup(self, key: str, limit: int, min_share: float) -> tuple[str, ...]:
         grams = trigrams(key)

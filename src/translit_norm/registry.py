@@ -8,6 +8,7 @@ immutable once built and safe to share between threads.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,7 +20,14 @@ from translit_norm.folding import DEFAULT_BACKEND
 from translit_norm.index import Collision, Index
 from translit_norm.keys import Keyer
 from translit_norm.loader import load_entities, registry_files
-from translit_norm.resolver import DEFAULT_MARGIN, DEFAULT_THRESHOLD, collect_candidates, resolve
+from translit_norm.resolver import (
+    DEFAULT_MARGIN,
+    DEFAULT_THRESHOLD,
+    MAX_QUERY_CHARS,
+    collect_candidates,
+    prime_fuzzy,
+    resolve,
+)
 from translit_norm.resources import default_registry_path
 from translit_norm.results import Candidate, Match
 from translit_norm.scanning import Mention, Scanner
@@ -171,23 +179,33 @@ class Registry:
 
         Names written exactly as the registry holds them are answered first, from one
         dictionary lookup each; every other distinct name is resolved once (pipelines repeat
-        names) and its answer shared by its repeats. Answers equal :meth:`resolve`'s.
+        names) and its answer shared by its repeats. Before that, the fuzzy candidates of
+        all those names are scored in one batch by rapidfuzz (``process.cpdist``, in C and
+        over ``workers`` threads). Answers equal :meth:`resolve`'s.
 
         Args:
             names: The names.
             threshold: As :meth:`resolve`.
             margin: As :meth:`resolve`.
-            workers: Threads to spread the remaining names over (1 = in this thread).
+            workers: Threads for the batch scoring and for resolving the remaining names:
+                1 (the default) works in this thread, -1 uses every core, as in rapidfuzz.
+                Threads help only while rapidfuzz and numpy run without Python's lock.
         """
         _check_threshold(threshold)
+        if workers == -1:
+            workers = os.cpu_count() or 1
         if workers < 1:
-            raise ValueError("workers must be at least 1")
+            raise ValueError("workers must be at least 1, or -1 for all cores")
         batch: Sequence[str] = names if isinstance(names, Sequence) else list(names)
         exact = self._index.exact_answer
         answers: list[Match | None] = [
             exact(name) if isinstance(name, str) else None for name in batch
         ]
         rest = list(dict.fromkeys(n for n, a in zip(batch, answers, strict=True) if a is None))
+
+        keyer = self._index.keyer
+        askable = [n for n in rest if isinstance(n, str) and 0 < len(n) <= MAX_QUERY_CHARS]
+        prime_fuzzy(self._index, [keyer.key(n) for n in askable], workers=workers)
 
         def one(name: str) -> Match:
             return resolve(self._index, name, threshold=threshold, margin=margin)
