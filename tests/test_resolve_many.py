@@ -91,3 +91,12 @@ def test_primed_scores_equal_extract(
     fast.prime(queries, search, workers=2)
     for query in queries:
         assert fast.similar(query, search) == slow.similar(query, search)
+
+
+def test_repeats_share_one_answer_and_non_strings_are_refused(registry: Registry) -> None:
+    names = ["Lukashenko", "Lukaszenko", "Lukashenko", "Lukaszenko"]
+    answers = registry.resolve_many(names)
+    assert answers == [registry.resolve(n) for n in names]
+    assert answers[0] is answers[2]
+    with pytest.raises(TypeError, match="must be a str"):
+        registry.resolve_many(["Lukashenko", 7])  # type: ignore[list-item]

@@ -197,25 +197,34 @@ class Registry:
         if workers < 1:
             raise ValueError("workers must be at least 1, or -1 for all cores")
         batch: Sequence[str] = names if isinstance(names, Sequence) else list(names)
-        exact = self._index.exact_answer
-        answers: list[Match | None] = [
-            exact(name) if isinstance(name, str) else None for name in batch
-        ]
-        rest = list(dict.fromkeys(n for n, a in zip(batch, answers, strict=True) if a is None))
+        index = self._index
+        for name in batch:
+            if not isinstance(name, str):
+                resolve(index, name)  # raises the TypeError resolve() raises
+        # Each distinct name once: the answers are frozen, a repeat shares its answer.
+        exact = index.exact_answer
+        solved: dict[str, Match] = {}
+        rest: list[str] = []
+        for name in dict.fromkeys(batch):
+            answer = exact(name)
+            if answer is None:
+                rest.append(name)
+            else:
+                solved[name] = answer
 
-        keyer = self._index.keyer
-        askable = [n for n in rest if isinstance(n, str) and 0 < len(n) <= MAX_QUERY_CHARS]
-        prime_fuzzy(self._index, [keyer.key(n) for n in askable], workers=workers)
+        keyer = index.keyer
+        askable = [n for n in rest if 0 < len(n) <= MAX_QUERY_CHARS]
+        prime_fuzzy(index, [keyer.key(n) for n in askable], workers=workers)
 
         def one(name: str) -> Match:
-            return resolve(self._index, name, threshold=threshold, margin=margin)
+            return resolve(index, name, threshold=threshold, margin=margin)
 
         if workers == 1 or len(rest) < 2:
-            solved = dict(zip(rest, map(one, rest), strict=True))
+            solved.update(zip(rest, map(one, rest), strict=True))
         else:
             with ThreadPoolExecutor(max_workers=workers) as pool:
-                solved = dict(zip(rest, pool.map(one, rest), strict=True))
-        return [solved[n] if a is None else a for n, a in zip(batch, answers, strict=True)]
+                solved.update(zip(rest, pool.map(one, rest), strict=True))
+        return [solved[name] for name in batch]
 
     def candidates(self, name: str, *, limit: int = 5) -> list[Candidate]:
         """The entities ``name`` could be, best first, whatever their score.
