@@ -101,6 +101,7 @@ class NgramIndex:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        self.__dict__.setdefault("_frozen", False)  # pickled before the flag existed
         self._remember()
 
     def __len__(self) -> int:
@@ -184,7 +185,7 @@ class NgramIndex:
         which the batch scorer returns its scores in, this does nothing.
         """
         np = _numpy()
-        if np is None:  # pragma: no cover - depends on the environment
+        if np is None or not hasattr(process, "cpdist"):  # pragma: no cover - rapidfuzz < 3.6
             return
         pending = list(dict.fromkeys(k for k in keys if (k, search) not in self._scored))
         lists = [

@@ -212,9 +212,8 @@ class Registry:
             else:
                 solved[name] = answer
 
-        keyer = index.keyer
-        askable = [n for n in rest if 0 < len(n) <= MAX_QUERY_CHARS]
-        prime_fuzzy(index, [keyer.key(n) for n in askable], workers=workers)
+        askable = [n for n in rest if n.strip() and len(n) <= MAX_QUERY_CHARS]
+        prime_fuzzy(index, askable, workers=workers)
 
         def one(name: str) -> Match:
             return resolve(index, name, threshold=threshold, margin=margin)

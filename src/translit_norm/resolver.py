@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -458,11 +459,21 @@ def fuzzy_keys(keyed: KeyedName) -> tuple[list[str], list[str]]:
     return words, [k for k in keyed.compact_keys if len(k) >= size]
 
 
-def prime_fuzzy(index: Index, keyed_names: list[KeyedName], *, workers: int = 1) -> None:
-    """Batch-score the fuzzy candidates of many queries (see :func:`fuzzy_keys`)."""
+def prime_fuzzy(index: Index, queries: Iterable[str], *, workers: int = 1) -> None:
+    """Batch-score the fuzzy candidates of many queries (see :func:`fuzzy_keys`).
+
+    Queries that :func:`collect_candidates` answers before the fuzzy steps (written as a
+    registry name, or equal to one after cleaning) are left out: their scores would never
+    be read.
+    """
     words: list[str] = []
     wholes: list[str] = []
-    for keyed in keyed_names:
+    for query in queries:
+        if index.exact.get(unicodedata.normalize("NFC", query.strip())):
+            continue
+        keyed = index.keyer.key(query)
+        if index.normalized.get(keyed.cleaned):
+            continue
         more_words, more_wholes = fuzzy_keys(keyed)
         words += more_words
         wholes += more_wholes
