@@ -86,17 +86,24 @@ class FormTable(Sequence[FormRef]):
         if isinstance(at, slice):
             return [self[i] for i in range(*at.indices(len(self)))]
         labels = self._labels
-        return FormRef(
-            self._entities[at],
-            self._texts[at],
-            labels[self._origins[at]],
-            labels[self._langs[at]],
-            labels[self._schemes[at]],
+        # tuple.__new__ builds the named tuple in C (FormRef(...) goes through Python).
+        return _new_tuple(
+            FormRef,
+            (
+                self._entities[at],
+                self._texts[at],
+                labels[self._origins[at]],
+                labels[self._langs[at]],
+                labels[self._schemes[at]],
+            ),
         )
 
     def entity(self, at: int) -> int:
         """The entity position of form ``at`` (without building the form)."""
         return self._entities[at]
+
+
+_new_tuple = tuple.__new__
 
 
 def _restore_forms(

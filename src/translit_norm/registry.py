@@ -8,6 +8,7 @@ immutable once built and safe to share between threads.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -205,12 +206,21 @@ class Registry:
         exact = index.exact_answer
         solved: dict[str, Match] = {}
         rest: list[str] = []
-        for name in dict.fromkeys(batch):
-            answer = exact(name)
-            if answer is None:
-                rest.append(name)
-            else:
-                solved[name] = answer
+        # The answers are acyclic objects, hundreds of thousands of them: with the cyclic
+        # collector running, each full collection would walk the whole loaded registry
+        # (2.5x the time of this loop at 100k people).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for name in dict.fromkeys(batch):
+                answer = exact(name)
+                if answer is None:
+                    rest.append(name)
+                else:
+                    solved[name] = answer
+        finally:
+            if enabled:
+                gc.enable()
 
         askable = [n for n in rest if n.strip() and len(n) <= MAX_QUERY_CHARS]
         prime_fuzzy(index, askable, workers=workers)
