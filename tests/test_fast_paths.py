@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from translit_norm import Registry
-from translit_norm.index import Index
+from translit_norm.entities import NameOrigin
+from translit_norm.index import FormTable, Index
 from translit_norm.integrations.columns import resolve_values
 from translit_norm.resolver import collect_candidates, decide
 
@@ -84,3 +85,25 @@ def test_every_table_is_pickled() -> None:
 
     built = Registry.load(REGISTRY_DIR, cache=False).index
     assert set(vars(built)) - {"keyer"} == set(_GROUP_OF)
+
+
+def test_form_table_reads_back_every_form(registry: Registry) -> None:
+    # The columns give back the very forms they were built from, pickled or not.
+    forms = registry.index.forms
+    refs = [forms[i] for i in range(len(forms))]
+    table = FormTable(refs)
+    copy = pickle.loads(pickle.dumps(table, protocol=5))
+    assert list(table) == list(copy) == refs
+    assert table[1:4] == refs[1:4]
+    assert table[-1] == refs[-1]
+    assert [table.entity(i) for i in range(len(table))] == [r.entity for r in refs]
+    assert {r.origin for r in refs} >= {NameOrigin.NAME, NameOrigin.ALIAS}
+    assert all(isinstance(r.origin, NameOrigin) for r in copy)
+
+
+def test_exact_answer_does_not_unpickle_the_entities(registry: Registry) -> None:
+    # The first exact query after a warm start reads the names block only.
+    copy = Registry._from_index(pickle.loads(pickle.dumps(registry.index, protocol=5)))
+    name = next(n for n in _names(registry) if registry.index.exact_answer(n) is not None)
+    assert copy.resolve(name) == registry.resolve(name)
+    assert "entities" not in vars(copy.index)

@@ -274,10 +274,16 @@ def report(result: dict[str, Any]) -> str:
             f"<= {TARGETS['warm_start_s']}",
         ),
         (
-            "first exact / fuzzy answer after it s",
-            f"{warm['first_exact_s']:.3f} / {warm['first_fuzzy_s']:.3f}",
+            "  + first exact query s, wall / cpu",
+            f"{warm['load_and_first_exact_s']:.3f} / {warm['load_and_first_exact_cpu_s']:.3f}",
             "",
+            f"<= {TARGETS['warm_start_s']}",
+        ),
+        (
+            "  + first fuzzy query s, wall / cpu",
+            f"{warm['load_and_first_fuzzy_s']:.3f} / {warm['load_and_first_fuzzy_cpu_s']:.3f}",
             "",
+            f"<= {TARGETS['warm_start_s']}",
         ),
         (
             "RSS loaded / after queries MB",

@@ -7,12 +7,14 @@ entities are recorded, never overwritten: a key that two entities share points t
 
 from __future__ import annotations
 
+import gc
 import pickle
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from translit_norm.cleaning import clean, strip_marks
 from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin, origin_note
@@ -23,7 +25,7 @@ from translit_norm.names import SURNAME_FIRST_LANGUAGES, is_regnal, parse_person
 from translit_norm.ngrams import NgramIndex
 from translit_norm.results import Match, Method, Status
 
-__all__ = ["Collision", "Expander", "FormRef", "Index", "PersonProfile"]
+__all__ = ["Collision", "Expander", "FormRef", "FormTable", "Index", "PersonProfile"]
 
 #: Generates extra name forms of an entity (romanizations of its native names).
 Expander = Callable[[Entity], Iterable[NameForm]]
@@ -41,6 +43,82 @@ class FormRef(NamedTuple):
     origin: NameOrigin
     lang: str | None
     scheme: str | None
+
+
+class FormTable(Sequence[FormRef]):
+    """The compiled name forms as columns, read back one :class:`FormRef` at a time.
+
+    A registry holds a million forms; as objects they take seconds to unpickle at a warm
+    start. As columns (an array of entity positions, the texts, and small codes for origin,
+    language and scheme) they unpickle at memory speed, and a query builds only the few
+    forms it reads.
+    """
+
+    __slots__ = ("_entities", "_labels", "_langs", "_origins", "_schemes", "_texts")
+
+    def __init__(self, forms: Iterable[FormRef] = ()) -> None:
+        refs = list(forms)
+        labels: dict[Any, int] = {}
+
+        def code(value: Any) -> int:
+            return labels.setdefault(value, len(labels))
+
+        self._entities = array("l", [ref.entity for ref in refs])
+        self._texts = [ref.text for ref in refs]
+        self._origins = array("H", [code(ref.origin) for ref in refs])
+        self._langs = array("H", [code(ref.lang) for ref in refs])
+        self._schemes = array("H", [code(ref.scheme) for ref in refs])
+        self._labels: tuple[Any, ...] = tuple(labels)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        columns = (self._entities, self._texts, self._origins, self._langs, self._schemes)
+        return (_restore_forms, (*columns, self._labels))
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, at: int) -> FormRef: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[FormRef]: ...
+
+    def __getitem__(self, at: int | slice) -> FormRef | list[FormRef]:
+        if isinstance(at, slice):
+            return [self[i] for i in range(*at.indices(len(self)))]
+        labels = self._labels
+        # tuple.__new__ builds the named tuple in C (FormRef(...) goes through Python).
+        return _new_tuple(
+            FormRef,
+            (
+                self._entities[at],
+                self._texts[at],
+                labels[self._origins[at]],
+                labels[self._langs[at]],
+                labels[self._schemes[at]],
+            ),
+        )
+
+    def entity(self, at: int) -> int:
+        """The entity position of form ``at`` (without building the form)."""
+        return self._entities[at]
+
+
+_new_tuple = tuple.__new__
+
+
+def _restore_forms(
+    entities: array[int],
+    texts: list[str],
+    origins: array[int],
+    langs: array[int],
+    schemes: array[int],
+    labels: tuple[Any, ...],
+) -> FormTable:
+    table = FormTable.__new__(FormTable)
+    table._entities, table._texts, table._labels = entities, texts, labels
+    table._origins, table._langs, table._schemes = origins, langs, schemes
+    return table
 
 
 @dataclass
@@ -96,7 +174,8 @@ def _first_letter(text: str) -> str:
 #: text is a form, an exact key and an alias of its entity; a surname key is in a profile, in
 #: the surname table and in the surname trigram index.
 _GROUPS = {
-    "names": ("entities", "by_id", "forms", "exact", "exact_entities"),
+    "names": ("labels", "forms", "exact", "exact_entities"),
+    "entities": ("entities", "by_id"),
     "keys": ("normalized", "full_keys", "compact_keys", "compact_grams", "core_keys"),
     "people": ("given_names", "profiles", "surname_entities", "surname_grams"),
 }
@@ -105,6 +184,22 @@ _GROUP_OF = {table: group for group, tables in _GROUPS.items() for table in tabl
 
 def _append(table: dict[str, tuple[int, ...]], key: str, ref: int) -> None:
     table[key] = (*table.get(key, ()), ref)
+
+
+def _unpickle_block(block: Any) -> Any:
+    """Unpickle one table block with the cyclic garbage collector paused.
+
+    A block creates millions of containers (tuples, dicts, profiles), none of them in a
+    cycle; the collector would walk the whole growing heap again and again while they are
+    created (4x the unpickling time of a 10k-person registry).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(block)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _restore(keyer: Keyer, blocks: dict[str, Any]) -> Index:
@@ -140,7 +235,7 @@ class Index:
         self.keyer = keyer
         self.given_names = GivenNames.build(keyer)
         self.by_id: dict[str, int] = {e.id: i for i, e in enumerate(entities)}
-        self.forms: list[FormRef] = []
+        self._new_forms: list[FormRef] = []
         # Tables of form positions hold tuples: smaller than lists, and untracked by the
         # garbage collector once it has seen them (a million of them at sanctions scale).
         self.exact: dict[str, tuple[int, ...]] = {}
@@ -159,18 +254,22 @@ class Index:
                 forms += list(expand(entity))
             if entity.kind is EntityKind.PERSON:
                 self.profiles[position] = PersonProfile(gender=entity.gender)
-            first = len(self.forms)
+            first = len(self._new_forms)
             for form in forms:
                 self._add(position, form)
-            self._add_cores(position, range(first, len(self.forms)))
+            self._add_cores(position, range(first, len(self._new_forms)))
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
         self.surname_grams.freeze()
         self.compact_grams.freeze()
+        self.forms = FormTable(self.__dict__.pop("_new_forms"))
+        #: (id, display name) of each entity: the exact fast path answers from these
+        #: without the entities' table (a separate block, unpickled when first needed).
+        self.labels: tuple[tuple[str, str], ...] = tuple((e.id, e.name) for e in entities)
         #: Exact names of a single entity -> its position: the columnar fast path.
         self.exact_entities: dict[str, int] = {}
         for text, refs in self.exact.items():
-            owners = {self.forms[r].entity for r in refs}
+            owners = {self.forms.entity(r) for r in refs}
             if len(owners) == 1:
                 self.exact_entities[text] = owners.pop()
 
@@ -197,7 +296,7 @@ class Index:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         with self.__dict__["_lock"]:
             if name not in self.__dict__:
-                values = pickle.loads(pending[group])
+                values = _unpickle_block(pending[group])
                 self.__dict__.update(zip(_GROUPS[group], values, strict=True))
                 del pending[group]
         return self.__dict__[name]
@@ -206,8 +305,8 @@ class Index:
         keyed = self.keyer.key(form.text, form.lang)
         if not keyed.tokens:
             return
-        ref = len(self.forms)
-        self.forms.append(FormRef(position, form.text, form.origin, form.lang, form.scheme))
+        ref = len(self._new_forms)
+        self._new_forms.append(FormRef(position, form.text, form.origin, form.lang, form.scheme))
         exact = unicodedata.normalize("NFC", form.text.strip())
         _append(self.exact, exact, ref)
         _append(self.normalized, keyed.cleaned, ref)
@@ -237,7 +336,7 @@ class Index:
         found: list[tuple[int, str, bool]] = []
         sides: dict[str, set[bool]] = {}
         for ref in refs:
-            form = self.forms[ref]
+            form = self._new_forms[ref]
             keyed = self.keyer.key(form.text, form.lang)
             native = form.origin in (NameOrigin.NATIVE, NameOrigin.ROMANIZATION)
             # A registry name keeps its country qualifier: "Bank of Russia" without it is any
@@ -297,16 +396,17 @@ class Index:
         refs = self.exact.get(query)
         if refs is None:
             return None
-        form = self.forms[refs[0]]
-        if len(refs) > 1 and any(self.forms[r].entity != form.entity for r in refs):
+        forms = self.forms
+        form = forms[refs[0]]
+        if len(refs) > 1 and any(forms.entity(r) != form.entity for r in refs):
             return None
-        entity = self.entities[form.entity]
+        entity_id, entity_name = self.labels[form.entity]
         answer = Match.__new__(Match)
         vars(answer).update(
             input=query,
             status=Status.MATCHED,
-            id=entity.id,
-            name=entity.name,
+            id=entity_id,
+            name=entity_name,
             score=1.0,
             alias=form.text,
             method=Method.EXACT,
@@ -331,7 +431,7 @@ class Index:
         found: dict[str, Collision] = {}
         for table in (self.full_keys, self.compact_keys):
             for key, refs in table.items():
-                owners = {self.forms[r].entity for r in refs}
+                owners = {self.forms.entity(r) for r in refs}
                 if len(owners) > 1 and key not in found and not self._declared(owners):
                     forms = sorted({(self.entity_of(r).id, self.forms[r].text) for r in refs})
                     found[key] = Collision(key, tuple(forms))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -58,12 +58,14 @@ class Reading:
     Attributes:
         name: ``english``, ``slavic``, ``german`` or ``french``.
         markers: Substrings that make the convention plausible; empty means always plausible.
-        table: First character -> graphemes starting with it, longest first.
+        table: First character -> graphemes starting with it, longest first. A convention
+            is identified by its name and markers (the table follows from them), which makes
+            a reading usable as a cache key.
     """
 
     name: str
     markers: tuple[str, ...]
-    table: Mapping[str, tuple[Grapheme, ...]]
+    table: Mapping[str, tuple[Grapheme, ...]] = field(hash=False, compare=False)
 
     def applies(self, text: str) -> bool:
         """Whether ``text`` (cleaned Latin) could have been written under this convention."""
@@ -256,7 +258,13 @@ class Keyer:
 
     def __post_init__(self) -> None:
         fold = folder(self.folding)
-        object.__setattr__(self, "_cache", functools.lru_cache(maxsize=1 << 16)(self._build(fold)))
+        # Names repeat their words massively (given names, surname endings, the words of a
+        # surname-first order): each word is read and folded once per convention, then
+        # remembered. Bounded, like the whole-name cache, so a stream of strangers cannot
+        # grow it without limit.
+        words = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(functools.partial(_word_key, fold))
+        compute = functools.partial(_key, fold=fold, word_key=words)
+        object.__setattr__(self, "_cache", functools.lru_cache(maxsize=1 << 16)(compute))
 
     def __reduce__(self) -> tuple[type[Keyer], tuple[str]]:
         # The per-instance cache is rebuilt, not pickled (compiled registries are pickled).
@@ -280,12 +288,14 @@ class Keyer:
         """All keys of a single word (used for given names and surnames)."""
         return frozenset(r[0] for r in self.key(token, lang).readings if len(r) == 1 and r[0])
 
-    @staticmethod
-    def _build(fold: Folder) -> Any:
-        def compute(text: str, lang: str | None) -> KeyedName:
-            return _key(text, lang, fold)
 
-        return compute
+#: Distinct (convention, word) keys a :class:`Keyer` remembers.
+WORD_CACHE_SIZE = 1 << 17
+
+
+def _word_key(fold: Folder, reading: Reading, latin: str) -> str:
+    """The folded key of one Latin word (or a name run together) under ``reading``."""
+    return fold_phonemes(reading.phonemes(latin, fold))
 
 
 #: Words of at most this many letters are keyed letter by letter, not by sound: they are
@@ -346,7 +356,9 @@ def _tokens(cleaned: str) -> tuple[list[str], int | None, set[int]]:
     return tokens, comma_at, initials
 
 
-def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
+def _key(
+    text: str, lang: str | None, *, fold: Folder, word_key: Callable[[Reading, str], str]
+) -> KeyedName:
     cleaned, homoglyphs = neutralize(clean(text))
     tokens, comma_at, initials = _tokens(cleaned)
     cyrillic = [any(is_cyrillic(c) for c in t) for t in tokens]
@@ -397,15 +409,13 @@ def _key(text: str, lang: str | None, fold: Folder) -> KeyedName:
         keyed = tuple(
             _literal(t, fold)
             if len(t) <= LITERAL_MAX_LENGTH
-            else fold_phonemes((english if is_cyr else reading).phonemes(t, fold))
+            else word_key(english if is_cyr else reading, t)
             for t, is_cyr in zip(latin, cyrillic, strict=True)
         )
         seen.setdefault(keyed, reading.name)
         joined = "".join(latin)
         if len(latin) > 1 and len(joined) > LITERAL_MAX_LENGTH:
-            compact.add(
-                fold_phonemes((english if any(cyrillic) else reading).phonemes(joined, fold))
-            )
+            compact.add(word_key(english if any(cyrillic) else reading, joined))
         elif any(keyed):
             compact.add("".join(keyed))
     return KeyedName(

@@ -21,12 +21,43 @@ import functools
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["MEMO_SIZE", "NgramIndex", "candidates_by_scan", "trigrams"]
+from rapidfuzz import fuzz, process
+
+__all__ = ["MEMO_SIZE", "NgramIndex", "Search", "candidates_by_scan", "trigrams"]
 
 #: Lookups an index remembers (least recently used first out).
 MEMO_SIZE = 1 << 14
+#: Prefix postings at least this long are counted with numpy (when it is installed): below
+#: it, numpy's fixed cost per call exceeds the plain loop's.
+VECTOR_MIN_POSTINGS = 256
+
+
+@functools.cache
+def _numpy() -> Any:
+    """numpy if installed (rapidfuzz's batch scoring needs it too), else None."""
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    return numpy
+
+
+class Search(NamedTuple):
+    """A fuzzy search in a trigram index (:meth:`NgramIndex.similar`).
+
+    Attributes:
+        limit: Candidates retrieved: the keys sharing most trigrams with the query.
+        cutoff: Least ``fuzz.ratio`` (0-100) of a candidate kept.
+        best: Most candidates kept, best ratio first.
+        min_share: Least fraction of the query's trigrams a candidate shares.
+    """
+
+    limit: int
+    cutoff: float
+    best: int
+    min_share: float = 0.4
 
 
 def trigrams(key: str) -> frozenset[str]:
@@ -51,22 +82,26 @@ class NgramIndex:
         self._ids: dict[str, int] = {}
         self._keys: list[str] = []
         self._postings: dict[str, array[int] | list[int]] = {}
+        #: Every posting is a typed array (see :meth:`freeze`), readable by numpy in place.
+        self._frozen = False
         self._remember()
         for key in keys:
             self.add(key)
 
     def _remember(self) -> None:
         # Query tokens repeat (given names, common surnames): remember recent answers. The
-        # memo belongs to this index, is bounded, and is dropped whenever a key is added.
+        # memos belong to this index, are bounded, and are dropped whenever a key is added.
         self._memo: Any = functools.lru_cache(maxsize=MEMO_SIZE)(self._lookup)
+        self._scored: dict[tuple[str, Search], tuple[tuple[str, float], ...]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        del state["_memo"]
+        del state["_memo"], state["_scored"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        self.__dict__.setdefault("_frozen", False)  # pickled before the flag existed
         self._remember()
 
     def __len__(self) -> int:
@@ -82,6 +117,8 @@ class NgramIndex:
         if not key or key in self._ids:
             return
         self._memo.cache_clear()
+        self._scored.clear()
+        self._frozen = False
         ident = len(self._keys)
         self._ids[key] = ident
         self._keys.append(key)
@@ -95,7 +132,9 @@ class NgramIndex:
     def freeze(self) -> None:
         """Pack every posting into a typed array: a quarter of the memory, pickled as bytes."""
         self._memo.cache_clear()
+        self._scored.clear()
         self._postings = {gram: array("l", ids) for gram, ids in self._postings.items()}
+        self._frozen = True
 
     def posting(self, gram: str) -> Iterable[int]:
         """Ids of the keys that contain ``gram``."""
@@ -115,6 +154,74 @@ class NgramIndex:
         found: tuple[str, ...] = self._memo(key, limit, min_share)
         return list(found)
 
+    def similar(self, key: str, search: Search) -> tuple[tuple[str, float], ...]:
+        """The best candidates of ``key`` under ``search``, as (candidate, score) pairs.
+
+        Exactly ``rapidfuzz.process.extract(key, self.candidates(key, limit=search.limit,
+        min_share=search.min_share), scorer=fuzz.ratio, score_cutoff=search.cutoff,
+        limit=search.best)``: best first, ties in candidate order. Remembered, and answered
+        from :meth:`prime`'s batch scores when they are there.
+        """
+        found = self._scored.get((key, search))
+        if found is None:
+            choices = self.candidates(key, limit=search.limit, min_share=search.min_share)
+            found = tuple(
+                (choice, score)
+                for choice, score, _ in process.extract(
+                    key, choices, scorer=fuzz.ratio, score_cutoff=search.cutoff, limit=search.best
+                )
+            )
+            self._store((key, search), found)
+        return found
+
+    def prime(self, keys: Iterable[str], search: Search, *, workers: int = 1) -> None:
+        """Score the candidates of many keys at once, for :meth:`similar` to answer from.
+
+        Every (key, candidate) pair of the batch goes to rapidfuzz's batch scorer
+        (``process.cpdist``: the pairs are scored in C, over ``workers`` threads, -1 = all
+        cores). A full ``cdist`` matrix would score every key against every other key's
+        candidates too, a batch-size times more work for nothing. The answers are the ones
+        :meth:`similar` computes one key at a time (a test checks it). Without numpy,
+        which the batch scorer returns its scores in, this does nothing.
+        """
+        np = _numpy()
+        if np is None or not hasattr(process, "cpdist"):  # pragma: no cover - rapidfuzz < 3.6
+            return
+        pending = list(dict.fromkeys(k for k in keys if (k, search) not in self._scored))
+        lists = [
+            self.candidates(k, limit=search.limit, min_share=search.min_share) for k in pending
+        ]
+        queries = [k for k, choices in zip(pending, lists, strict=True) for _ in choices]
+        choices = [choice for found in lists for choice in found]
+        scores = (
+            process.cpdist(
+                queries,
+                choices,
+                scorer=fuzz.ratio,
+                score_cutoff=search.cutoff,
+                workers=workers,
+                dtype=np.float64,  # extract's scores are doubles: the same numbers
+            ).tolist()
+            if queries
+            else []
+        )
+        at = 0
+        for key, found in zip(pending, lists, strict=True):
+            # process.extract's order: score descending, ties in the order of the choices.
+            ranked = sorted(
+                (-scores[at + i], i) for i in range(len(found)) if scores[at + i] >= search.cutoff
+            )
+            self._store(
+                (key, search), tuple((found[i], -score) for score, i in ranked[: search.best])
+            )
+            at += len(found)
+
+    def _store(self, memo: tuple[str, Search], found: tuple[tuple[str, float], ...]) -> None:
+        # Bounded, oldest first out; safe between threads (at worst an answer is recomputed).
+        self._scored[memo] = found
+        if len(self._scored) > MEMO_SIZE:
+            self._scored.pop(next(iter(self._scored)), None)
+
     def _lookup(self, key: str, limit: int, min_share: float) -> tuple[str, ...]:
         grams = trigrams(key)
         needed = _needed(grams, min_share)
@@ -123,19 +230,30 @@ class NgramIndex:
         # the needed - 1 commonest are only checked, per candidate, never scanned.
         spare = needed - 1
         prefix, common = ordered[: len(ordered) - spare], ordered[len(ordered) - spare :]
+        if self._frozen and _numpy() is not None:
+            volume = sum(len(self._postings.get(gram, ())) for gram in prefix)
+            if volume >= VECTOR_MIN_POSTINGS:
+                return self._lookup_vectorized(ordered, needed, limit)
         counts: Counter[int] = Counter()
         for gram in prefix:
-            counts.update(self._postings.get(gram, ()))
-        by_count: dict[int, list[int]] = {}
-        for ident, count in counts.items():
-            by_count.setdefault(count, []).append(ident)
+            posting = self._postings.get(gram)
+            if posting:
+                counts.update(posting)
+        # Visit candidates by decreasing prefix count: the sort runs in C, and the Python
+        # loop below stops at the first count level that cannot reach the current top
+        # ``limit``, so most of the counted keys are never looked at.
+        ranked = counts.most_common()
+        keys = self._keys
         best: list[tuple[int, str]] = []
-        for count in sorted(by_count, reverse=True):
+        at, size = 0, len(ranked)
+        while at < size:
+            count = ranked[at][1]
             bound = count + spare  # the most a key with this prefix count can share
             if bound < needed or (len(best) >= limit and bound < -best[limit - 1][0]):
                 break
-            for ident in by_count[count]:
-                candidate = self._keys[ident]
+            while at < size and ranked[at][1] == count:
+                candidate = keys[ranked[at][0]]
+                at += 1
                 shared = count
                 if common:
                     # A trigram of the query is a trigram of the key iff it is a substring
@@ -149,6 +267,34 @@ class NgramIndex:
             best.sort()
             del best[limit:]
         return tuple(candidate for _, candidate in best)
+
+    def _lookup_vectorized(self, grams: list[str], needed: int, limit: int) -> tuple[str, ...]:
+        """:meth:`_lookup` in numpy, for long postings: the same keys in the same order.
+
+        Every posting of the query's trigrams is counted at once (``bincount`` over the key
+        ids: no prefix filter needed, a key that shares fewer than ``needed`` trigrams is
+        dropped by its count), and the best counts are kept with array operations; only the
+        keys that reach the ``limit``-th best count come back to Python, to be ordered by
+        key as the reference orders them.
+        """
+        np = _numpy()
+        postings = [self._postings[gram] for gram in grams if gram in self._postings]
+        if not postings:
+            return ()
+        dtype = np.dtype(f"i{array('l').itemsize}")  # frozen postings are arrays of C longs
+        counts = np.bincount(
+            np.concatenate([np.frombuffer(p, dtype=dtype) for p in postings]),
+            minlength=len(self._keys),
+        )
+        ids = np.flatnonzero(counts >= needed)
+        shared = counts[ids]
+        if len(ids) > limit:
+            floor = np.partition(shared, len(shared) - limit)[len(shared) - limit]
+            keep = shared >= floor
+            ids, shared = ids[keep], shared[keep]
+        keys = self._keys
+        best = sorted(zip((-shared).tolist(), [keys[i] for i in ids.tolist()], strict=True))
+        return tuple(candidate for _, candidate in best[:limit])
 
 
 def candidates_by_scan(

@@ -8,6 +8,8 @@ immutable once built and safe to share between threads.
 from __future__ import annotations
 
 import functools
+import gc
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,7 +21,14 @@ from translit_norm.folding import DEFAULT_BACKEND
 from translit_norm.index import Collision, Index
 from translit_norm.keys import Keyer
 from translit_norm.loader import load_entities, registry_files
-from translit_norm.resolver import DEFAULT_MARGIN, DEFAULT_THRESHOLD, collect_candidates, resolve
+from translit_norm.resolver import (
+    DEFAULT_MARGIN,
+    DEFAULT_THRESHOLD,
+    MAX_QUERY_CHARS,
+    collect_candidates,
+    prime_fuzzy,
+    resolve,
+)
 from translit_norm.resources import default_registry_path
 from translit_norm.results import Candidate, Match
 from translit_norm.scanning import Mention, Scanner
@@ -171,33 +180,60 @@ class Registry:
 
         Names written exactly as the registry holds them are answered first, from one
         dictionary lookup each; every other distinct name is resolved once (pipelines repeat
-        names) and its answer shared by its repeats. Answers equal :meth:`resolve`'s.
+        names) and its answer shared by its repeats. Before that, the fuzzy candidates of
+        all those names are scored in one batch by rapidfuzz (``process.cpdist``, in C and
+        over ``workers`` threads). Answers equal :meth:`resolve`'s.
 
         Args:
             names: The names.
             threshold: As :meth:`resolve`.
             margin: As :meth:`resolve`.
-            workers: Threads to spread the remaining names over (1 = in this thread).
+            workers: Threads for the batch scoring and for resolving the remaining names:
+                1 (the default) works in this thread, -1 uses every core, as in rapidfuzz.
+                Threads help only while rapidfuzz and numpy run without Python's lock.
         """
         _check_threshold(threshold)
+        if workers == -1:
+            workers = os.cpu_count() or 1
         if workers < 1:
-            raise ValueError("workers must be at least 1")
+            raise ValueError("workers must be at least 1, or -1 for all cores")
         batch: Sequence[str] = names if isinstance(names, Sequence) else list(names)
-        exact = self._index.exact_answer
-        answers: list[Match | None] = [
-            exact(name) if isinstance(name, str) else None for name in batch
-        ]
-        rest = list(dict.fromkeys(n for n, a in zip(batch, answers, strict=True) if a is None))
+        index = self._index
+        for name in batch:
+            if not isinstance(name, str):
+                resolve(index, name)  # raises the TypeError resolve() raises
+        # Each distinct name once: the answers are frozen, a repeat shares its answer.
+        exact = index.exact_answer
+        solved: dict[str, Match] = {}
+        rest: list[str] = []
+        # The answers are acyclic objects, hundreds of thousands of them: with the cyclic
+        # collector running, each full collection would walk the whole loaded registry
+        # (2.5x the time of this loop at 100k people).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for name in dict.fromkeys(batch):
+                answer = exact(name)
+                if answer is None:
+                    rest.append(name)
+                else:
+                    solved[name] = answer
+        finally:
+            if enabled:
+                gc.enable()
+
+        askable = [n for n in rest if n.strip() and len(n) <= MAX_QUERY_CHARS]
+        prime_fuzzy(index, askable, workers=workers)
 
         def one(name: str) -> Match:
-            return resolve(self._index, name, threshold=threshold, margin=margin)
+            return resolve(index, name, threshold=threshold, margin=margin)
 
         if workers == 1 or len(rest) < 2:
-            solved = dict(zip(rest, map(one, rest), strict=True))
+            solved.update(zip(rest, map(one, rest), strict=True))
         else:
             with ThreadPoolExecutor(max_workers=workers) as pool:
-                solved = dict(zip(rest, pool.map(one, rest), strict=True))
-        return [solved[n] if a is None else a for n, a in zip(batch, answers, strict=True)]
+                solved.update(zip(rest, pool.map(one, rest), strict=True))
+        return [solved[name] for name in batch]
 
     def candidates(self, name: str, *, limit: int = 5) -> list[Candidate]:
         """The entities ``name`` could be, best first, whatever their score.

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -31,6 +33,7 @@ from translit_norm.names import (
     patronymic_stems,
     surname_gender,
 )
+from translit_norm.ngrams import Search
 from translit_norm.particles import particles
 from translit_norm.results import Candidate, Match, Method, Status
 
@@ -289,16 +292,7 @@ def _czech_feminine_stems(token: str, token_keys: set[str]) -> set[str]:
 def _surname_matches(index: Index, token_key: str) -> list[tuple[str, float]]:
     found = [(token_key, 1.0)] if token_key in index.surname_entities else []
     if len(token_key) >= SCORES.min_fuzzy_length:
-        choices = index.surname_grams.candidates(token_key, limit=30)
-        # No limit on the scored list: in a large registry many surnames share a stem
-        # (Koslenko, Koslekenko, Kozlenko), and the edit gate below picks among them.
-        for choice, score, _ in process.extract(
-            token_key,
-            choices,
-            scorer=fuzz.ratio,
-            score_cutoff=SCORES.surname_similarity * 100,
-            limit=None,
-        ):
+        for choice, score in index.surname_grams.similar(token_key, _SURNAME_SEARCH):
             if (
                 choice != token_key
                 and choice[0] == token_key[0]
@@ -595,18 +589,54 @@ def _judge_token(
     return "unknown"
 
 
+#: Fuzzy candidate search (trigram retrieval, then rapidfuzz ratio) for surname keys and for
+#: whole-name keys: the 30 keys sharing most trigrams, the best 10 of them above the cutoff.
+#: Every retrieved surname is scored (best = limit): in a large registry many surnames share a
+#: stem (Koslenko, Koslekenko, Kozlenko), and the one-slip gate picks among them.
+_SURNAME_SEARCH: Final = Search(limit=30, cutoff=SCORES.surname_similarity * 100, best=30)
+_WHOLE_SEARCH: Final = Search(limit=30, cutoff=SCORES.whole_similarity * 100, best=10)
+
+
+def fuzzy_keys(keyed: KeyedName) -> tuple[list[str], list[str]]:
+    """The keys of a query the fuzzy steps will look up: surname words, then whole names.
+
+    :meth:`Registry.resolve_many` scores their candidates in one batch beforehand
+    (:meth:`NgramIndex.prime`); the steps then find the answers remembered.
+    """
+    size = SCORES.min_fuzzy_length
+    words = [k for reading in keyed.readings for k in reading if len(k) >= size]
+    return words, [k for k in keyed.compact_keys if len(k) >= size]
+
+
+def prime_fuzzy(index: Index, queries: Iterable[str], *, workers: int = 1) -> None:
+    """Batch-score the fuzzy candidates of many queries (see :func:`fuzzy_keys`).
+
+    Queries that :func:`collect_candidates` answers before the fuzzy steps (written as a
+    registry name, or equal to one after cleaning) are left out: their scores would never
+    be read.
+    """
+    words: list[str] = []
+    wholes: list[str] = []
+    for query in queries:
+        if index.exact.get(unicodedata.normalize("NFC", query.strip())):
+            continue
+        keyed = index.keyer.key(query)
+        if index.normalized.get(keyed.cleaned):
+            continue
+        more_words, more_wholes = fuzzy_keys(keyed)
+        words += more_words
+        wholes += more_wholes
+    if index.profiles:
+        index.surname_grams.prime(words, _SURNAME_SEARCH, workers=workers)
+    if len(index.compact_grams):
+        index.compact_grams.prime(wholes, _WHOLE_SEARCH, workers=workers)
+
+
 def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> None:
     for key in sorted(keyed.compact_keys):
         if len(key) < SCORES.min_fuzzy_length:
             continue
-        choices = index.compact_grams.candidates(key, limit=30)
-        for choice, score, _ in process.extract(
-            key,
-            choices,
-            scorer=fuzz.ratio,
-            score_cutoff=SCORES.whole_similarity * 100,
-            limit=10,
-        ):
+        for choice, score in index.compact_grams.similar(key, _WHOLE_SEARCH):
             similarity = score / 100
             for ref in index.compact_keys.get(choice, ()):
                 position = index.forms[ref].entity
