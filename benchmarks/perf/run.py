@@ -25,6 +25,7 @@ Usage: python benchmarks/perf/run.py [--sizes 1000 10000 100000] [--build DIR]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -104,8 +105,15 @@ def measure(
     root = build / f"size-{size}"
     people = workload.make_people(size)
     registry_dir = root / "registry"
-    if not (registry_dir / "people.yaml").exists():
+    # The registry file is rewritten whenever the generator or its name material changed.
+    stamp = hashlib.sha256(
+        Path(workload.__file__).read_bytes() + workload.NAMES_FILE.read_bytes()
+    ).hexdigest()
+    stamp_file = root / "registry.stamp"
+    current = stamp_file.read_text(encoding="utf-8") if stamp_file.exists() else None
+    if current != stamp or not (registry_dir / "people.yaml").exists():
         workload.write_registry(people, registry_dir)
+        stamp_file.write_text(stamp, encoding="utf-8")
     cache_dir = root / "cache"
     shutil.rmtree(cache_dir, ignore_errors=True)
     exact = workload.exact_queries(people, exact_n)

@@ -73,7 +73,8 @@ def resolve_values(
     size = len(cells)
     result = ResultColumns([None] * size, [None] * size, [None] * size, [None] * size)
     single = registry.index.exact_entities
-    entities = registry.index.entities
+    # (id, name) per entity: the exact path never loads the entities themselves.
+    labels = registry.index.labels
     ids, names, scores, statuses = result.ids, result.names, result.scores, result.statuses
     matched = str(Status.MATCHED)
     rest: list[tuple[int, str]] = []
@@ -83,8 +84,8 @@ def resolve_values(
             # answer resolve() gives it: matched, score 1).
             position = single.get(value)
             if position is not None and len(value) <= MAX_QUERY_CHARS:
-                entity = entities[position]
-                ids[i], names[i], scores[i], statuses[i] = entity.id, entity.name, 1.0, matched
+                ids[i], names[i] = labels[position]
+                scores[i], statuses[i] = 1.0, matched
             else:
                 rest.append((i, value))
         elif not _is_missing(value):
