@@ -84,6 +84,7 @@ class NgramIndex:
         self._postings: dict[str, array[int] | list[int]] = {}
         #: Every posting is a typed array (see :meth:`freeze`), readable by numpy in place.
         self._frozen = False
+        self._rank: array[int] | None = None
         self._remember()
         for key in keys:
             self.add(key)
@@ -134,6 +135,13 @@ class NgramIndex:
         self._memo.cache_clear()
         self._scored.clear()
         self._postings = {gram: array("l", ids) for gram, ids in self._postings.items()}
+        # Each key's place in string order: ties in trigram count are broken by key, and with
+        # thousands of keys tied at the cut (common surname endings) numpy orders them by rank
+        # in C instead of Python sorting the strings.
+        rank = array("l", bytes(array("l").itemsize * len(self._keys)))
+        for place, ident in enumerate(sorted(range(len(self._keys)), key=self._keys.__getitem__)):
+            rank[ident] = place
+        self._rank = rank
         self._frozen = True
 
     def posting(self, gram: str) -> Iterable[int]:
@@ -293,6 +301,11 @@ class NgramIndex:
             keep = shared >= floor
             ids, shared = ids[keep], shared[keep]
         keys = self._keys
+        rank = getattr(self, "_rank", None)
+        if rank is not None and len(rank) == len(keys):
+            # By count, then by key (its rank in string order): lexsort's last key is primary.
+            order = np.lexsort((np.frombuffer(rank, dtype=dtype)[ids], -shared))[:limit]
+            return tuple(keys[i] for i in ids[order].tolist())
         best = sorted(zip((-shared).tolist(), [keys[i] for i in ids.tolist()], strict=True))
         return tuple(candidate for _, candidate in best[:limit])
 
