@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -652,19 +652,24 @@ def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> No
                 )
 
 
-def _without_legal_form(index: Index, keyed: KeyedName, collector: _Collector) -> None:
-    """Organizations and places: match the name with its legal-form designators removed."""
-    rest = strip_legal_forms(keyed.tokens)
-    if rest == keyed.tokens:
-        return
-    bare = index.keyer.key(" ".join(rest))
-    collector.note(f"legal form removed: {' '.join(rest)!r}")
+def _forms_keyed_like(index: Index, words: Sequence[str]) -> list[int]:
+    """The forms whose cleaned text, full key or compact key is that of ``words``."""
+    bare = index.keyer.key(" ".join(words))
     refs = list(index.normalized.get(bare.cleaned, ()))
     for key in sorted(bare.full_keys):
         refs += index.full_keys.get(key, ())
     for key in sorted(bare.compact_keys):
         refs += index.compact_keys.get(key, ())
-    for ref in refs:
+    return refs
+
+
+def _without_legal_form(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Organizations and places: match the name with its legal-form designators removed."""
+    rest = strip_legal_forms(keyed.tokens)
+    if rest == keyed.tokens:
+        return
+    collector.note(f"legal form removed: {' '.join(rest)!r}")
+    for ref in _forms_keyed_like(index, rest):
         form = index.forms[ref]
         if index.entities[form.entity].kind is EntityKind.PERSON:
             continue
@@ -732,13 +737,7 @@ def _without_seat(index: Index, keyed: KeyedName, collector: _Collector) -> None
     }
     if not places:
         return
-    bare = index.keyer.key(" ".join(name))
-    refs = list(index.normalized.get(bare.cleaned, ()))
-    for key in sorted(bare.full_keys):
-        refs += index.full_keys.get(key, ())
-    for key in sorted(bare.compact_keys):
-        refs += index.compact_keys.get(key, ())
-    for ref in refs:
+    for ref in _forms_keyed_like(index, name):
         form = index.forms[ref]
         if index.entities[form.entity].kind is not EntityKind.ORGANIZATION:
             continue
