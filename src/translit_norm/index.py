@@ -254,10 +254,9 @@ class Index:
                 forms += list(expand(entity))
             if entity.kind is EntityKind.PERSON:
                 self.profiles[position] = PersonProfile(gender=entity.gender)
-            first = len(self._new_forms)
-            for form in forms:
-                self._add(position, form)
-            self._add_cores(position, range(first, len(self._new_forms)))
+            added = [keyed for form in forms if (keyed := self._add(position, form))]
+            if entity.kind in (EntityKind.ORGANIZATION, EntityKind.PLACE):
+                self._add_cores(position, added)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
         self.surname_grams.freeze()
@@ -301,10 +300,11 @@ class Index:
                 del pending[group]
         return self.__dict__[name]
 
-    def _add(self, position: int, form: NameForm) -> None:
+    def _add(self, position: int, form: NameForm) -> tuple[int, KeyedName] | None:
+        """Index one form; its reference and keyed name, or None when it has no words."""
         keyed = self.keyer.key(form.text, form.lang)
         if not keyed.tokens:
-            return
+            return None
         ref = len(self._new_forms)
         self._new_forms.append(FormRef(position, form.text, form.origin, form.lang, form.scheme))
         exact = unicodedata.normalize("NFC", form.text.strip())
@@ -321,8 +321,9 @@ class Index:
         profile = self.profiles.get(position)
         if profile is not None:
             self._profile_form(position, profile, keyed, form.text)
+        return ref, keyed
 
-    def _add_cores(self, position: int, refs: range) -> None:
+    def _add_cores(self, position: int, added: list[tuple[int, KeyedName]]) -> None:
         """Index the name cores (name_cores.py) of an organization's or place's forms.
 
         A core that is a name with words removed is indexed only when a written name (display
@@ -335,9 +336,8 @@ class Index:
         kind = self.entities[position].kind
         found: list[tuple[int, str, bool]] = []
         sides: dict[str, set[bool]] = {}
-        for ref in refs:
+        for ref, keyed in added:
             form = self._new_forms[ref]
-            keyed = self.keyer.key(form.text, form.lang)
             native = form.origin in (NameOrigin.NATIVE, NameOrigin.ROMANIZATION)
             # A registry name keeps its country qualifier: "Bank of Russia" without it is any
             # bank, "Ukrainska Pravda" without it another newspaper.
