@@ -166,6 +166,48 @@ def test_one_slip_counts_the_same_in_a_short_surname() -> None:
     assert short.resolve("Olga Orleva").status is Status.UNKNOWN
 
 
+def test_a_slip_the_keys_turn_into_two_is_found_through_the_given_name() -> None:
+    # Leaving out the k of Polyakinska also turns the i into a glide: the keys are two edits
+    # apart, the spellings one.
+    registry = Registry(
+        [
+            Entity(
+                "nina-polyakinska",
+                "Nina Polyakinska",
+                EntityKind.PERSON,
+                gender="female",
+                native=(("uk", "Ніна Полякінська"),),
+            )
+        ]
+    )
+    found = registry.resolve("Nina Polyainska")
+    assert found.id == "nina-polyakinska" and found.method is Method.FUZZY, found
+    # The given name is what narrows the search: without it, or with another, nothing.
+    assert registry.resolve("Polyainska").status is Status.UNKNOWN
+    assert registry.resolve("Ivan Polyainska").status is Status.UNKNOWN
+    # A second slip (the ending too) is another surname.
+    assert registry.resolve("Nina Polyainsky").status is Status.UNKNOWN
+
+
+def test_a_given_name_slip_is_judged_in_the_script_it_was_made_in() -> None:
+    registry = Registry(
+        [
+            Entity(
+                "tamara-lopatova",
+                "Tamara Lopatova",
+                EntityKind.PERSON,
+                gender="female",
+                native=(("ru", "Тамара Лопатова"),),
+            )
+        ]
+    )
+    # Тамаа lost its р: keyed, the two a merge and "tama" is two edits from "tamara".
+    assert registry.resolve("Тамаа Лопатова").id == "tamara-lopatova"
+    # Two letters gone is not a slip, and a known other name is another woman.
+    assert registry.resolve("Тама Лопатова").status is not Status.MATCHED
+    assert registry.resolve("Тамила Лопатова").status is not Status.MATCHED
+
+
 def test_a_mistyped_given_name_is_that_name_but_a_known_other_name_is_not() -> None:
     registry = Registry([_person("maksym-klenavovych", "Maksym Klenavovych", "male")])
     typo = registry.resolve("Klenavovych Mrksym")

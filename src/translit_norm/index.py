@@ -177,7 +177,7 @@ _GROUPS = {
     "names": ("labels", "forms", "exact", "exact_entities"),
     "entities": ("entities", "by_id"),
     "keys": ("normalized", "full_keys", "compact_keys", "compact_grams", "core_keys"),
-    "people": ("given_names", "profiles", "surname_entities", "surname_grams"),
+    "people": ("given_names", "profiles", "surname_entities", "surname_grams", "given_surnames"),
 }
 _GROUP_OF = {table: group for group, tables in _GROUPS.items() for table in tables}
 
@@ -259,6 +259,19 @@ class Index:
                 self._add_cores(position, added)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
+        #: Given-name group -> the surname keys of the people of that given name, with
+        #: their positions: where a mistyped surname is looked for when its key is too far
+        #: from every registered one (see resolver._by_given_name).
+        self.given_surnames: dict[int, tuple[tuple[str, ...], array[int]]] = {}
+        grouped: dict[int, list[tuple[str, int]]] = {}
+        for position, profile in self.profiles.items():
+            for group in sorted(profile.given_groups):
+                grouped.setdefault(group, []).extend((s, position) for s in profile.surnames)
+        for group, pairs in grouped.items():
+            self.given_surnames[group] = (
+                tuple(s for s, _ in pairs),
+                array("i", (position for _, position in pairs)),
+            )
         self.surname_grams.freeze()
         self.compact_grams.freeze()
         self.forms = FormTable(self.__dict__.pop("_new_forms"))

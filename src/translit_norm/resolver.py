@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from translit_norm.cleaning import strip_marks
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
 from translit_norm.keys import KeyedName
@@ -261,6 +262,8 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
                     continue
                 seen.add((position, i))
                 _score_person(index, keyed, collector, position, i, stem, stem, 1.0)
+    if not collector.best and len(words) >= 2:
+        _by_given_name(index, keyed, collector, words, seen)
     collector.note(
         "person parts: "
         f"given={[keyed.tokens[i] for i in parts.given]} "
@@ -268,6 +271,67 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
         f"surname={[keyed.tokens[i] for i in parts.surname]} "
         f"initials={[keyed.tokens[i] for i in parts.initials]}"
     )
+
+
+def _by_given_name(
+    index: Index,
+    keyed: KeyedName,
+    collector: _Collector,
+    words: list[int],
+    seen: set[tuple[int, int]],
+) -> None:
+    """Look for a mistyped surname among the people with the query's given name.
+
+    Keys fold spelling conventions, and so can turn one slip of the pen into two or three
+    key edits: Louk for Lobuk reads ``lovk``, Daynłenko for Danilenko ``dajnlenko``. Such a
+    surname is too far from every registered key to be found by its own (see
+    :func:`_surname_matches`), so when nothing else matched, each word the query writes as a
+    known given name narrows the search to the people of that name, and a surname of theirs
+    counts if the query word is one slip from it as one of their names writes it
+    (:func:`_one_slip_written`). The person must then pass every check a surname match
+    passes (:func:`_score_person`): given name, gender, patronymic.
+    """
+    for g in words:
+        keys = frozenset(r[g] for r in keyed.readings if len(r) > g and r[g])
+        for group in sorted(index.given_names.groups_of(keys)):
+            entry = index.given_surnames.get(group)
+            if entry is None:
+                continue
+            surnames, positions = entry
+            for i in words:
+                token = keyed.tokens[i]
+                if i == g or len(strip_marks(token)) < SCORES.min_fuzzy_length - 1:
+                    continue
+                for token_key in sorted({r[i] for r in keyed.readings if len(r) > i and r[i]}):
+                    near = process.extract(
+                        token_key,
+                        surnames,
+                        scorer=OSA.distance,
+                        score_cutoff=_WRITTEN_SLIP_KEY_EDITS,
+                        limit=None,
+                    )
+                    for surname, _, at in near:
+                        position = positions[at]
+                        if (position, i) in seen or not _one_slip_written(
+                            index,
+                            token,
+                            index.entities[position],
+                            index.profiles[position].surnames.keys(),
+                            SCORES.min_fuzzy_length,
+                            similarity=SCORES.surname_similarity,
+                        ):
+                            continue
+                        seen.add((position, i))
+                        similarity = fuzz.ratio(token_key, surname) / 100
+                        _score_person(
+                            index, keyed, collector, position, i, token_key, surname, similarity
+                        )
+
+
+#: Most key edits one slip of the pen makes, the key's folding included: a dropped letter
+#: can also change how its neighbours read (Polyayns'ka for Polyakinska: k gone, i now a
+#: glide).
+_WRITTEN_SLIP_KEY_EDITS: Final = 3
 
 
 #: Czech and Slovak write a woman's surname with -ová, also a foreign one, in place of a final
@@ -361,7 +425,13 @@ def _score_person(
         if j == surname_at or (profile.surname_first and j not in keyed.initials):
             continue
         verdict = _judge_token(
-            index, keyed, profile, j, abjad=_is_abjad(entity), given_written=given_written
+            index,
+            keyed,
+            profile,
+            j,
+            abjad=_is_abjad(entity),
+            given_written=given_written,
+            entity=entity,
         )
         if verdict == "particle":
             continue
@@ -407,6 +477,8 @@ def _score_person(
 #: Muammar / Moammar, Binyamin / Benjamin) while the consonants agree.
 _ABJAD_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "he", "yi"})
 _VOWELS = re.compile(r"[aeiouj]+")
+#: A word of a registry name as written, for comparing spellings letter by letter.
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 #: Languages whose full names are a chain of forefathers' names (the nasab): an Arabic name is
@@ -505,6 +577,7 @@ def _judge_token(
     *,
     abjad: bool = False,
     given_written: bool = False,
+    entity: Entity | None = None,
 ) -> str:
     """How a non-surname token of the query relates to a person entity."""
     keys = frozenset(r[j] for r in keyed.readings if len(r) > j and r[j])
@@ -586,7 +659,53 @@ def _judge_token(
             for g in profile.given
         ):
             return "given"
+    if entity is not None and _one_slip_written(
+        index, keyed.tokens[j], entity, profile.given.keys(), SCORES.typo_given_length
+    ):
+        return "given"
     return "unknown"
+
+
+def _one_slip_written(
+    index: Index,
+    token: str,
+    entity: Entity,
+    keys: Container[str],
+    length: int,
+    *,
+    similarity: float = 0.0,
+) -> bool:
+    """Whether ``token`` is one slip of the pen from a name part as the registry writes it.
+
+    ``keys`` are the keys of one name part of the entity (its given names, its surnames).
+    Keys fold spelling conventions, and so can turn one slip into two: a letter left out of
+    Тамара gives Тамаа, keyed ``tama`` against ``tamara``; Tetyaa for Tetyana loses the glide
+    with the n. Compared as written, in the script and spelling of one of the entity's own
+    names, it is one slip again. The registry word needs ``length`` letters and the query
+    word one fewer: between shorter words one letter is already another name (Mun / Myung,
+    Ivan / Iva). ``similarity`` is the least rapidfuzz ratio (0-1) of the two words, as the
+    key rule asks of surnames: a changed letter in six (Orlova / Orleva) is another name.
+    """
+    written = strip_marks(token)
+    if len(written) < length - 1:
+        return False
+    for form in entity.forms():
+        # Words are compared first, the registry name keyed only when one is a slip away.
+        keyed: KeyedName | None = None
+        for word in _WORD.findall(strip_marks(form.text.casefold())):
+            if (
+                len(word) < length
+                or OSA.distance(written, word, score_cutoff=1) > 1
+                or fuzz.ratio(written, word) < similarity * 100
+            ):
+                continue
+            keyed = keyed or index.keyer.key(form.text, form.lang)
+            for j, other in enumerate(keyed.tokens):
+                if strip_marks(other) == word and any(
+                    len(r) > j and r[j] in keys for r in keyed.readings
+                ):
+                    return True
+    return False
 
 
 #: Fuzzy candidate search (trigram retrieval, then rapidfuzz ratio) for surname keys and for
