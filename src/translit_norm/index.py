@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, overload
 
 from translit_norm.cleaning import clean, strip_marks
+from translit_norm.consonants import ABJAD_LANGUAGES, native_skeletons
 from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin, origin_note
 from translit_norm.given_names import GivenNames
 from translit_norm.keys import KeyedName, Keyer
@@ -176,7 +177,14 @@ def _first_letter(text: str) -> str:
 _GROUPS = {
     "names": ("labels", "forms", "exact", "exact_entities"),
     "entities": ("entities", "by_id"),
-    "keys": ("normalized", "full_keys", "compact_keys", "compact_grams", "core_keys"),
+    "keys": (
+        "normalized",
+        "full_keys",
+        "compact_keys",
+        "compact_grams",
+        "core_keys",
+        "skeleton_keys",
+    ),
     "people": ("given_names", "profiles", "surname_entities", "surname_grams", "given_surnames"),
 }
 _GROUP_OF = {table: group for group, tables in _GROUPS.items() for table in tables}
@@ -244,6 +252,9 @@ class Index:
         self.compact_keys: dict[str, tuple[int, ...]] = {}
         #: Organization and place names reduced to their core (name_cores.py).
         self.core_keys: dict[str, tuple[int, ...]] = {}
+        #: Native abjad names of organizations and places by consonant skeleton
+        #: (consonants.py).
+        self.skeleton_keys: dict[str, tuple[int, ...]] = {}
         self.profiles: dict[int, PersonProfile] = {}
         self.surname_entities: dict[str, set[int]] = {}
         self.surname_grams = NgramIndex()
@@ -257,6 +268,7 @@ class Index:
             added = [keyed for form in forms if (keyed := self._add(position, form))]
             if entity.kind in (EntityKind.ORGANIZATION, EntityKind.PLACE):
                 self._add_cores(position, added)
+                self._add_skeletons(added)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
         #: Given-name group -> the surname keys of the people of that given name, with
@@ -362,6 +374,14 @@ class Index:
         for ref, key, whole in found:
             if whole or len(sides[key]) == 2:
                 _append(self.core_keys, key, ref)
+
+    def _add_skeletons(self, added: list[tuple[int, KeyedName]]) -> None:
+        """Index the consonant skeletons (consonants.py) of native names written in an abjad."""
+        for ref, keyed in added:
+            form = self._new_forms[ref]
+            if form.origin is NameOrigin.NATIVE and form.lang in ABJAD_LANGUAGES:
+                for key in sorted(native_skeletons(form.text, keyed.compact_keys)):
+                    _append(self.skeleton_keys, key, ref)
 
     def _profile_form(
         self, position: int, profile: PersonProfile, keyed: KeyedName, text: str

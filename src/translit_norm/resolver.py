@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from translit_norm.cleaning import strip_marks
+from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
 from translit_norm.keys import KeyedName
@@ -76,6 +77,9 @@ class Scores:
     #: and home-country qualifiers are removed: below a surname-only person match plus the
     #: margin, so that "Wagner" stays ambiguous between a Mr Wagner and the Wagner Group.
     name_core: float = 0.88
+    #: An organization or place romanized from its native abjad name, whose short vowels
+    #: the script does not write (al-Qahira, القاهرة): the consonants alone agree.
+    consonants: float = 0.88
     #: An organization written with its legal form and registered seat (NIS a.d. Novi Sad).
     registered_seat: float = 0.9
     #: The same town on the same river, the connective in another language (Rostow am Don).
@@ -191,6 +195,7 @@ def collect_candidates(
     _by_name_core(index, keyed, collector)
     _without_seat(index, keyed, collector)
     _without_baltic_ending(index, keyed, collector)
+    _by_consonants(index, keyed, collector)
     return _sorted(collector), collector.steps
 
 
@@ -472,10 +477,6 @@ def _score_person(
     collector.offer(position, score, method, alias, reason)
 
 
-#: Languages written in an abjad (Arabic, Persian, Urdu, Pashto, Hebrew, Yiddish): the script
-#: leaves short vowels out, so their romanizations differ in vowels only (Yasser / Yasir,
-#: Muammar / Moammar, Binyamin / Benjamin) while the consonants agree.
-_ABJAD_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "he", "yi"})
 _VOWELS = re.compile(r"[aeiouj]+")
 #: A word of a registry name as written, for comparing spellings letter by letter.
 _WORD = re.compile(r"[^\W\d_]+")
@@ -521,7 +522,9 @@ def _judge_nasab(
 
 
 def _is_abjad(entity: Entity) -> bool:
-    return any(lang in _ABJAD_LANGUAGES for lang, _ in entity.native)
+    # An abjad leaves short vowels out, so romanizations differ in vowels only (Yasser /
+    # Yasir, Muammar / Moammar, Binyamin / Benjamin) while the consonants agree.
+    return any(lang in ABJAD_LANGUAGES for lang, _ in entity.native)
 
 
 def _skeleton(key: str) -> str:
@@ -799,6 +802,28 @@ def _without_legal_form(index: Index, keyed: KeyedName, collector: _Collector) -
             form.text,
             f"same name without its legal form ({' '.join(rest)!r})",
         )
+
+
+def _by_consonants(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Organizations and places named in an abjad: match by consonant skeleton.
+
+    The query's consonants, read as consonants.py reads them, against those of a native
+    Arabic, Persian or Hebrew name (al-Qahira and القاهرة, Yerushalayim and ירושלים).
+    """
+    if not index.skeleton_keys:
+        return
+    for key in sorted({skeleton(k) for k in keyed.compact_keys}):
+        if len(key) < MIN_CONSONANTS:
+            continue
+        for ref in index.skeleton_keys.get(key, ()):
+            form = index.forms[ref]
+            collector.offer(
+                form.entity,
+                SCORES.consonants,
+                Method.KEY,
+                form.text,
+                f"same consonants {key!r} as the native name" + origin_note(form.origin, None),
+            )
 
 
 def _by_name_core(index: Index, keyed: KeyedName, collector: _Collector) -> None:
