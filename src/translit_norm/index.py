@@ -103,18 +103,25 @@ class FormTable(Sequence[FormRef]):
         entity = self._entities[at]  # raises the IndexError of a bad position
         if at < 0:
             at += len(self._entities)
-        text = self._texts[self._starts[at] : self._starts[at + 1]]
         # tuple.__new__ builds the named tuple in C (FormRef(...) goes through Python).
         return _new_tuple(
             FormRef,
             (
                 entity,
-                text.decode("utf-8", "surrogatepass"),
+                self.text(at),
                 labels[self._origins[at]],
                 labels[self._langs[at]],
                 labels[self._schemes[at]],
             ),
         )
+
+    def text(self, at: int) -> str:
+        """The text of form ``at`` (a position from 0)."""
+        data = self._texts[self._starts[at] : self._starts[at + 1]]
+        try:
+            return data.decode()  # strict UTF-8 is the decoder's fast path
+        except UnicodeDecodeError:  # a lone surrogate, stored as it came
+            return data.decode("utf-8", "surrogatepass")
 
     def entity(self, at: int) -> int:
         """The entity position of form ``at`` (without building the form)."""
@@ -260,7 +267,7 @@ def _restore(
             index.__dict__[table] = ShardedMap[Any, Any](store, n, length, key_shard)
     for table, (data, bounds, (length,)) in by_position.items():
         if table == "profiles":
-            store = ShardStore(data, bounds, [{}])
+            store = ShardStore(data, bounds, [{}], by_position=True)
             index.__dict__[table] = ShardedMap[Any, Any](store, 0, length, position_shard)
         else:
             store = ShardStore(data, bounds, [[None] * length])
@@ -482,11 +489,16 @@ class Index:
         refs = self.exact.get(query)
         if refs is None:
             return None
+        # The form's columns read directly: no FormRef is built on the fast path.
         forms = self.forms
-        form = forms[refs[0]]
-        if len(refs) > 1 and any(forms.entity(r) != form.entity for r in refs):
+        entities = forms._entities
+        ref = refs[0]
+        position = entities[ref]
+        if len(refs) > 1 and any(entities[r] != position for r in refs):
             return None
-        entity_id, entity_name = self.labels[form.entity]
+        labels = forms._labels
+        origin, scheme = labels[forms._origins[ref]], labels[forms._schemes[ref]]
+        entity_id, entity_name = self.labels[position]
         answer = Match.__new__(Match)
         vars(answer).update(
             input=query,
@@ -494,9 +506,9 @@ class Index:
             id=entity_id,
             name=entity_name,
             score=1.0,
-            alias=form.text,
+            alias=forms.text(ref),
             method=Method.EXACT,
-            reason="exact" + origin_note(form.origin, form.scheme),
+            reason="exact" + origin_note(origin, scheme),
             runner_up=None,
             candidates=(),
             explanation=None,

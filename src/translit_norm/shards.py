@@ -124,13 +124,23 @@ class ShardStore:
     without the lock.
     """
 
-    def __init__(self, data: Any, bounds: array[int], tables: list[dict[Any, Any] | list[Any]]):
+    def __init__(
+        self,
+        data: Any,
+        bounds: array[int],
+        tables: list[dict[Any, Any] | list[Any]],
+        *,
+        by_position: bool = False,
+    ) -> None:
         self.count = len(bounds) - 1
         #: The shards' pickles, one after the other (a view of the cache's memory map), until
         #: every shard is in.
         self.data: Any = data
         self.bounds = bounds
         self.tables = tables
+        #: Position-keyed: a complete dictionary is put back in position order, the order of
+        #: the eager one (shards fill it in the order they are read).
+        self.by_position = by_position
         self.loaded = bytearray(self.count)
         self.done = 0
         #: Every shard is in: the tables are complete.
@@ -171,6 +181,12 @@ class ShardStore:
         for shard in range(self.count):
             if not self.loaded[shard]:
                 self._load(shard)
+        if self.by_position:
+            for table in self.tables:
+                if isinstance(table, dict):
+                    ordered = sorted(table.items())
+                    table.clear()
+                    table.update(ordered)
         data, self.data = self.data, None
         self.complete = True
         _forget_pages(data)
