@@ -13,6 +13,7 @@ from translit_norm.entities import NameOrigin
 from translit_norm.index import FormTable, Index
 from translit_norm.integrations.columns import resolve_values
 from translit_norm.resolver import collect_candidates, decide
+from translit_norm.shards import ShardedSequence
 
 
 def _slow(registry: Registry, name: str) -> object:
@@ -81,10 +82,11 @@ def test_pickled_index_is_lazy_and_answers_the_same(registry: Registry) -> None:
 def test_every_table_is_pickled() -> None:
     # A table added to Index but not to a pickled group would vanish from the compiled cache.
     from conftest import REGISTRY_DIR
-    from translit_norm.index import _GROUP_OF
+    from translit_norm.index import _BY_KEY, _BY_POSITION, _GROUP_OF
 
     built = Registry.load(REGISTRY_DIR, cache=False).index
-    assert set(vars(built)) - {"keyer"} == set(_GROUP_OF)
+    sharded = {table for tables in _BY_KEY.values() for table in tables} | set(_BY_POSITION)
+    assert set(vars(built)) - {"keyer"} == set(_GROUP_OF) | sharded
 
 
 def test_form_table_reads_back_every_form(registry: Registry) -> None:
@@ -106,4 +108,6 @@ def test_exact_answer_does_not_unpickle_the_entities(registry: Registry) -> None
     copy = Registry._from_index(pickle.loads(pickle.dumps(registry.index, protocol=5)))
     name = next(n for n in _names(registry) if registry.index.exact_answer(n) is not None)
     assert copy.resolve(name) == registry.resolve(name)
-    assert "entities" not in vars(copy.index)
+    entities = vars(copy.index)["entities"]
+    assert isinstance(entities, ShardedSequence)
+    assert entities._store.done == 0

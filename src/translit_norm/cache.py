@@ -42,7 +42,7 @@ __all__ = ["CACHE_ENV", "KEEP_ENTRIES", "cache_directory", "fingerprint", "prune
 
 #: Environment variable that overrides the cache directory (read when a registry is loaded).
 CACHE_ENV = "TRANSLIT_NORM_CACHE_DIR"
-_MAGIC = b"translit-norm-index\x00v2\x00"
+_MAGIC = b"translit-norm-index\x00v3\x00"
 _DIGEST_SIZE = 16
 _COUNT = struct.Struct("<I")
 _SIZE = struct.Struct("<Q")
@@ -146,6 +146,12 @@ def read(directory: Path, key: str) -> Any | None:
         return None
     if _digest(view[header:]) != view[len(_MAGIC) : header]:
         return None
+    # The check read every page, and a page read stays resident while the file is mapped;
+    # the tables read theirs when first used, so drop them (they stay in the page cache).
+    advice = getattr(mmap, "MADV_DONTNEED", None)
+    if advice is not None:
+        with contextlib.suppress(OSError, ValueError):
+            mapped.madvise(advice)
     try:
         # The blocks stay views of the mapping; it is unmapped when the last one is dropped.
         value = _parse(view[header:])

@@ -25,6 +25,15 @@ from translit_norm.name_cores import name_cores
 from translit_norm.names import SURNAME_FIRST_LANGUAGES, is_regnal, parse_person
 from translit_norm.ngrams import NgramIndex
 from translit_norm.results import Match, Method, Status
+from translit_norm.shards import (
+    ShardedMap,
+    ShardedSequence,
+    ShardStore,
+    key_shard,
+    pack_by_key,
+    pack_by_position,
+    position_shard,
+)
 
 __all__ = ["Collision", "Expander", "FormRef", "FormTable", "Index", "PersonProfile"]
 
@@ -50,12 +59,12 @@ class FormTable(Sequence[FormRef]):
     """The compiled name forms as columns, read back one :class:`FormRef` at a time.
 
     A registry holds a million forms; as objects they take seconds to unpickle at a warm
-    start. As columns (an array of entity positions, the texts, and small codes for origin,
-    language and scheme) they unpickle at memory speed, and a query builds only the few
-    forms it reads.
+    start. As columns (an array of entity positions, the texts as one UTF-8 buffer with the
+    offsets of each, and small codes for origin, language and scheme) they unpickle at memory
+    speed, hold no million string objects, and a query builds only the few forms it reads.
     """
 
-    __slots__ = ("_entities", "_labels", "_langs", "_origins", "_schemes", "_texts")
+    __slots__ = ("_entities", "_labels", "_langs", "_origins", "_schemes", "_starts", "_texts")
 
     def __init__(self, forms: Iterable[FormRef] = ()) -> None:
         refs = list(forms)
@@ -64,19 +73,23 @@ class FormTable(Sequence[FormRef]):
         def code(value: Any) -> int:
             return labels.setdefault(value, len(labels))
 
+        encoded = [ref.text.encode("utf-8", "surrogatepass") for ref in refs]
         self._entities = array("l", [ref.entity for ref in refs])
-        self._texts = [ref.text for ref in refs]
+        self._starts = array("Q", [0])
+        for text in encoded:
+            self._starts.append(self._starts[-1] + len(text))
+        self._texts = b"".join(encoded)
         self._origins = array("H", [code(ref.origin) for ref in refs])
         self._langs = array("H", [code(ref.lang) for ref in refs])
         self._schemes = array("H", [code(ref.scheme) for ref in refs])
         self._labels: tuple[Any, ...] = tuple(labels)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        columns = (self._entities, self._texts, self._origins, self._langs, self._schemes)
-        return (_restore_forms, (*columns, self._labels))
+        columns = (self._entities, self._starts, self._texts, self._origins, self._langs)
+        return (_restore_forms, (*columns, self._schemes, self._labels))
 
     def __len__(self) -> int:
-        return len(self._texts)
+        return len(self._entities)
 
     @overload
     def __getitem__(self, at: int) -> FormRef: ...
@@ -88,17 +101,28 @@ class FormTable(Sequence[FormRef]):
         if isinstance(at, slice):
             return [self[i] for i in range(*at.indices(len(self)))]
         labels = self._labels
+        entity = self._entities[at]  # raises the IndexError of a bad position
+        if at < 0:
+            at += len(self._entities)
         # tuple.__new__ builds the named tuple in C (FormRef(...) goes through Python).
         return _new_tuple(
             FormRef,
             (
-                self._entities[at],
-                self._texts[at],
+                entity,
+                self.text(at),
                 labels[self._origins[at]],
                 labels[self._langs[at]],
                 labels[self._schemes[at]],
             ),
         )
+
+    def text(self, at: int) -> str:
+        """The text of form ``at`` (a position from 0)."""
+        data = self._texts[self._starts[at] : self._starts[at + 1]]
+        try:
+            return data.decode()  # strict UTF-8 is the decoder's fast path
+        except UnicodeDecodeError:  # a lone surrogate, stored as it came
+            return data.decode("utf-8", "surrogatepass")
 
     def entity(self, at: int) -> int:
         """The entity position of form ``at`` (without building the form)."""
@@ -110,15 +134,17 @@ _new_tuple = tuple.__new__
 
 def _restore_forms(
     entities: array[int],
-    texts: list[str],
+    starts: array[int],
+    texts: bytes,
     origins: array[int],
     langs: array[int],
     schemes: array[int],
     labels: tuple[Any, ...],
 ) -> FormTable:
     table = FormTable.__new__(FormTable)
-    table._entities, table._texts, table._labels = entities, texts, labels
+    table._entities, table._starts, table._texts = entities, starts, texts
     table._origins, table._langs, table._schemes = origins, langs, schemes
+    table._labels = labels
     return table
 
 
@@ -170,23 +196,24 @@ def _first_letter(text: str) -> str:
     return first if first.isascii() else unicodedata.normalize("NFKD", first)[0]
 
 
-#: The tables of an Index, in the groups it pickles as separate blocks and unpickles on first
-#: use. Tables that share strings share a block, so that pickle stores each string once: a name's
-#: text is a form, an exact key and an alias of its entity; a surname key is in a profile, in
-#: the surname table and in the surname trigram index.
+#: The small tables of an Index, in the groups it pickles as blocks of their own and unpickles
+#: whole on first use. Tables that share strings share a block, so that pickle stores each
+#: string once.
 _GROUPS = {
-    "names": ("labels", "forms", "exact", "exact_entities"),
-    "entities": ("entities", "by_id"),
-    "keys": (
-        "normalized",
-        "full_keys",
-        "compact_keys",
-        "compact_grams",
-        "core_keys",
-        "skeleton_keys",
-    ),
-    "people": ("given_names", "profiles", "surname_entities", "surname_grams", "given_surnames"),
+    "names": ("labels", "forms"),
+    "keys": ("compact_grams", "skeleton_keys"),
+    "people": ("given_names", "surname_grams", "given_surnames"),
 }
+#: The large tables, cut into shards unpickled one at a time (shards.py): string-keyed tables
+#: by key, in groups that share key strings (a name is an exact key of both tables; a cleaned
+#: name is often also its full key), and position-keyed ones by position.
+_BY_KEY = {
+    "exact": ("exact", "exact_entities"),
+    "normalized": ("normalized", "full_keys", "compact_keys", "core_keys"),
+    "surnames": ("surname_entities",),
+    "ids": ("by_id",),
+}
+_BY_POSITION = ("entities", "profiles")
 _GROUP_OF = {table: group for group, tables in _GROUPS.items() for table in tables}
 
 
@@ -210,10 +237,42 @@ def _unpickle_block(block: Any) -> Any:
             gc.enable()
 
 
-def _restore(keyer: Keyer, blocks: dict[str, Any]) -> Index:
-    """Unpickle an :class:`Index`: its tables stay pickled blocks until first used."""
+#: A sharded table as pickled: its shards' pickles, their bounds, and each table's length.
+_Packed = tuple[Any, "array[int]", tuple[int, ...]]
+
+
+def _packed_store(values: Sequence[Any]) -> ShardStore | None:
+    """The store the sharded views ``values`` were unpickled from, if it still has its shards."""
+    stores = {id(v._store): v._store for v in values if isinstance(v, ShardedMap | ShardedSequence)}
+    if len(stores) != 1 or len(values) != sum(
+        isinstance(v, ShardedMap | ShardedSequence) for v in values
+    ):
+        return None
+    (store,) = stores.values()
+    return store if store.data is not None else None
+
+
+def _restore(
+    keyer: Keyer,
+    blocks: dict[str, Any],
+    by_key: dict[str, _Packed],
+    by_position: dict[str, _Packed],
+) -> Index:
+    """Unpickle an :class:`Index`: its tables stay pickled until first used."""
     index = Index.__new__(Index)
     index.__dict__.update(keyer=keyer, _blocks=dict(blocks), _lock=threading.Lock())
+    for group, (data, bounds, lengths) in by_key.items():
+        tables = _BY_KEY[group]
+        store = ShardStore(data, bounds, [{} for _ in tables])
+        for n, (table, length) in enumerate(zip(tables, lengths, strict=True)):
+            index.__dict__[table] = ShardedMap[Any, Any](store, n, length, key_shard)
+    for table, (data, bounds, (length,)) in by_position.items():
+        if table == "profiles":
+            store = ShardStore(data, bounds, [{}], by_position=True)
+            index.__dict__[table] = ShardedMap[Any, Any](store, 0, length, position_shard)
+        else:
+            store = ShardStore(data, bounds, [[None] * length])
+            index.__dict__[table] = ShardedSequence[Any](store)
     return index
 
 
@@ -298,22 +357,44 @@ class Index:
                 self.exact_entities[text] = owners.pop()
 
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        def block(data: Any) -> Any:
+            # Protocol 5 hands a block over out of band: the cache stores it as it is, and an
+            # unpickled index reads it in place (a view of the cache's memory map).
+            if isinstance(protocol, int) and protocol >= 5:
+                return pickle.PickleBuffer(data)
+            return bytes(data)
+
         blocks: dict[str, Any] = {}
         pending: dict[str, Any] = self.__dict__.get("_blocks", {})
         for group, tables in _GROUPS.items():
             if group in pending:
-                block = pending[group]
+                data = pending[group]
             else:
                 values = tuple(self.__dict__[table] for table in tables)
-                block = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
-            if isinstance(protocol, int) and protocol >= 5:
-                blocks[group] = pickle.PickleBuffer(block)
+                data = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
+            blocks[group] = block(data)
+        by_key: dict[str, _Packed] = {}
+        for group, tables in _BY_KEY.items():
+            maps = [self.__dict__[table] for table in tables]
+            store = _packed_store(maps)
+            if store is not None:
+                data, bounds = store.data, store.bounds
             else:
-                blocks[group] = bytes(block)
-        return (_restore, (self.keyer, blocks))
+                data, bounds = pack_by_key(maps)
+            by_key[group] = (block(data), bounds, tuple(len(m) for m in maps))
+        by_position: dict[str, _Packed] = {}
+        for table in _BY_POSITION:
+            value = self.__dict__[table]
+            store = _packed_store([value])
+            if store is not None:
+                data, bounds = store.data, store.bounds
+            else:
+                data, bounds = pack_by_position(value)
+            by_position[table] = (block(data), bounds, (len(value),))
+        return (_restore, (self.keyer, blocks, by_key, by_position))
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for attributes not yet set: the tables of an unpickled index.
+        # Called only for attributes not yet set: the small tables of an unpickled index.
         pending = self.__dict__.get("_blocks")
         group = _GROUP_OF.get(name)
         if pending is None or group is None:
@@ -324,6 +405,11 @@ class Index:
                 self.__dict__.update(zip(_GROUPS[group], values, strict=True))
                 del pending[group]
         return self.__dict__[name]
+
+    def entity_tuple(self) -> tuple[Entity, ...]:
+        """Every entity, as one tuple (an unpickled index unpickles them all, once)."""
+        entities: Sequence[Entity] = self.entities
+        return entities.whole() if isinstance(entities, ShardedSequence) else tuple(entities)
 
     def _add(self, position: int, form: NameForm) -> tuple[int, KeyedName] | None:
         """Index one form; its reference and keyed name, or None when it has no words."""
@@ -429,11 +515,16 @@ class Index:
         refs = self.exact.get(query)
         if refs is None:
             return None
+        # The form's columns read directly: no FormRef is built on the fast path.
         forms = self.forms
-        form = forms[refs[0]]
-        if len(refs) > 1 and any(forms.entity(r) != form.entity for r in refs):
+        entities = forms._entities
+        ref = refs[0]
+        position = entities[ref]
+        if len(refs) > 1 and any(entities[r] != position for r in refs):
             return None
-        entity_id, entity_name = self.labels[form.entity]
+        labels = forms._labels
+        origin, scheme = labels[forms._origins[ref]], labels[forms._schemes[ref]]
+        entity_id, entity_name = self.labels[position]
         answer = Match.__new__(Match)
         vars(answer).update(
             input=query,
@@ -441,9 +532,9 @@ class Index:
             id=entity_id,
             name=entity_name,
             score=1.0,
-            alias=form.text,
+            alias=forms.text(ref),
             method=Method.EXACT,
-            reason="exact" + origin_note(form.origin, form.scheme),
+            reason="exact" + origin_note(origin, scheme),
             runner_up=None,
             candidates=(),
             explanation=None,

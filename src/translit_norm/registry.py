@@ -119,7 +119,7 @@ class Registry:
     @property
     def entities(self) -> tuple[Entity, ...]:
         """The entities, in registry order."""
-        return self._index.entities
+        return self._index.entity_tuple()
 
     @property
     def index(self) -> Index:
