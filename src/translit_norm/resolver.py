@@ -688,6 +688,8 @@ def _one_slip_written(
     word one fewer: between shorter words one letter is already another name (Mun / Myung,
     Ivan / Iva). ``similarity`` is the least rapidfuzz ratio (0-1) of the two words, as the
     key rule asks of surnames: a changed letter in six (Orlova / Orleva) is another name.
+    As for fuzzy surname keys, the first letter must agree: a slip there is rare, and a
+    different first letter more often another name (Ilyina / Vilyina).
     """
     written = strip_marks(token)
     if len(written) < length - 1:
@@ -698,6 +700,7 @@ def _one_slip_written(
         for word in _WORD.findall(strip_marks(form.text.casefold())):
             if (
                 len(word) < length
+                or word[0] != written[0]
                 or OSA.distance(written, word, score_cutoff=1) > 1
                 or fuzz.ratio(written, word) < similarity * 100
             ):
