@@ -24,6 +24,7 @@ from translit_norm.name_cores import name_cores
 from translit_norm.names import SURNAME_FIRST_LANGUAGES, is_regnal, parse_person
 from translit_norm.ngrams import NgramIndex
 from translit_norm.results import Match, Method, Status
+from translit_norm.slips import SlipIndex
 
 __all__ = ["Collision", "Expander", "FormRef", "FormTable", "Index", "PersonProfile"]
 
@@ -172,12 +173,12 @@ def _first_letter(text: str) -> str:
 #: The tables of an Index, in the groups it pickles as separate blocks and unpickles on first
 #: use. Tables that share strings share a block, so that pickle stores each string once: a name's
 #: text is a form, an exact key and an alias of its entity; a surname key is in a profile, in
-#: the surname table and in the surname trigram index.
+#: the surname table and in the one-slip surname index.
 _GROUPS = {
     "names": ("labels", "forms", "exact", "exact_entities"),
     "entities": ("entities", "by_id"),
     "keys": ("normalized", "full_keys", "compact_keys", "compact_grams", "core_keys"),
-    "people": ("given_names", "profiles", "surname_entities", "surname_grams"),
+    "people": ("given_names", "profiles", "surname_entities", "surname_slips"),
 }
 _GROUP_OF = {table: group for group, tables in _GROUPS.items() for table in tables}
 
@@ -246,7 +247,6 @@ class Index:
         self.core_keys: dict[str, tuple[int, ...]] = {}
         self.profiles: dict[int, PersonProfile] = {}
         self.surname_entities: dict[str, set[int]] = {}
-        self.surname_grams = NgramIndex()
         self.compact_grams = NgramIndex()
         for position, entity in enumerate(entities):
             forms = list(entity.forms())
@@ -259,7 +259,8 @@ class Index:
                 self._add_cores(position, added)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
-        self.surname_grams.freeze()
+        #: Surname keys by their one-slip neighbourhood: the fuzzy surname step's retrieval.
+        self.surname_slips = SlipIndex(self.surname_entities)
         self.compact_grams.freeze()
         self.forms = FormTable(self.__dict__.pop("_new_forms"))
         #: (id, display name) of each entity: the exact fast path answers from these
@@ -361,7 +362,6 @@ class Index:
             for i in () if regnal else parts.surname:
                 profile.surnames.setdefault(reading[i], text)
                 self.surname_entities.setdefault(reading[i], set()).add(position)
-                self.surname_grams.add(reading[i])
             for i in parts.given:
                 profile.given.setdefault(reading[i], text)
             if surname_first and parts.given:
