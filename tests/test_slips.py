@@ -83,3 +83,11 @@ def test_pickling_keeps_the_answers() -> None:
 def test_deletions() -> None:
     assert one_deletions("abb") == {"abb", "bb", "ab"}
     assert one_deletions("") == {""}
+
+
+def test_the_resolver_asks_for_one_slip() -> None:
+    # The fuzzy surname step reads its candidates from this index, which finds one slip and
+    # no more: a looser edit budget would need another index, not a new number.
+    from translit_norm.resolver import SCORES
+
+    assert SCORES.surname_edits == 1
