@@ -242,3 +242,14 @@ def test_czech_ova_alone_needs_a_woman_in_the_registry() -> None:
     assert registry.resolve("Golda Meirová").id == "golda-meir"
     # Without gender in the registry, the surname alone may be a wife's or a daughter's.
     assert registry.resolve("Meirová").status is Status.UNKNOWN
+
+
+def test_a_word_one_slip_from_many_surnames_is_none_of_them() -> None:
+    # Kozmarek is one slip from each of four registered surnames: a family of names a letter
+    # apart, of which it is another member rather than a slip of the pen.
+    family = ["Kozmarik", "Kozmarev", "Kozmark", "Kozmareks"]
+    people = [_person(f"ivan-{i}", f"Ivan {surname}", "male") for i, surname in enumerate(family)]
+    assert Registry(people).resolve("Ivan Kozmarek").status is Status.UNKNOWN
+    # With three of them it is still read as a slip (and the three are ambiguous).
+    assert Registry(people[:1]).resolve("Ivan Kozmarek").id == "ivan-0"
+    assert Registry(people[:3]).resolve("Ivan Kozmarek").status is not Status.UNKNOWN

@@ -34,6 +34,7 @@ from translit_norm.shards import (
     pack_by_position,
     position_shard,
 )
+from translit_norm.slips import SlipIndex
 
 __all__ = ["Collision", "Expander", "FormRef", "FormTable", "Index", "PersonProfile"]
 
@@ -202,7 +203,7 @@ def _first_letter(text: str) -> str:
 _GROUPS = {
     "names": ("labels", "forms"),
     "keys": ("compact_grams", "skeleton_keys"),
-    "people": ("given_names", "surname_grams", "given_surnames"),
+    "people": ("given_names", "surname_slips", "given_surnames"),
 }
 #: The large tables, cut into shards unpickled one at a time (shards.py): string-keyed tables
 #: by key, in groups that share key strings (a name is an exact key of both tables; a cleaned
@@ -316,7 +317,6 @@ class Index:
         self.skeleton_keys: dict[str, tuple[int, ...]] = {}
         self.profiles: dict[int, PersonProfile] = {}
         self.surname_entities: dict[str, set[int]] = {}
-        self.surname_grams = NgramIndex()
         self.compact_grams = NgramIndex()
         for position, entity in enumerate(entities):
             forms = list(entity.forms())
@@ -330,6 +330,8 @@ class Index:
                 self._add_skeletons(added)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
+        #: Surname keys by their one-slip neighbourhood: the fuzzy surname step's retrieval.
+        self.surname_slips = SlipIndex(self.surname_entities)
         #: Given-name group -> the surname keys of the people of that given name, with
         #: their positions: where a mistyped surname is looked for when its key is too far
         #: from every registered one (see resolver._by_given_name).
@@ -343,7 +345,6 @@ class Index:
                 tuple(s for s, _ in pairs),
                 array("i", (position for _, position in pairs)),
             )
-        self.surname_grams.freeze()
         self.compact_grams.freeze()
         self.forms = FormTable(self.__dict__.pop("_new_forms"))
         #: (id, display name) of each entity: the exact fast path answers from these
@@ -480,7 +481,6 @@ class Index:
             for i in () if regnal else parts.surname:
                 profile.surnames.setdefault(reading[i], text)
                 self.surname_entities.setdefault(reading[i], set()).add(position)
-                self.surname_grams.add(reading[i])
             for i in parts.given:
                 profile.given.setdefault(reading[i], text)
             if surname_first and parts.given:

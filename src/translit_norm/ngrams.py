@@ -90,7 +90,7 @@ class NgramIndex:
             self.add(key)
 
     def _remember(self) -> None:
-        # Query tokens repeat (given names, common surnames): remember recent answers. The
+        # Queries repeat (pipelines ask for the same names again): remember recent answers. The
         # memos belong to this index, are bounded, and are dropped whenever a key is added.
         self._memo: Any = functools.lru_cache(maxsize=MEMO_SIZE)(self._lookup)
         self._scored: dict[tuple[str, Search], tuple[tuple[str, float], ...]] = {}
@@ -136,7 +136,7 @@ class NgramIndex:
         self._scored.clear()
         self._postings = {gram: array("l", ids) for gram, ids in self._postings.items()}
         # Each key's place in string order: ties in trigram count are broken by key, and with
-        # thousands of keys tied at the cut (common surname endings) numpy orders them by rank
+        # thousands of keys tied at the cut (common name endings) numpy orders them by rank
         # in C instead of Python sorting the strings.
         rank = array("l", bytes(array("l").itemsize * len(self._keys)))
         for place, ident in enumerate(sorted(range(len(self._keys)), key=self._keys.__getitem__)):

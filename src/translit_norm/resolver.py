@@ -307,7 +307,12 @@ def _by_given_name(
                 token = keyed.tokens[i]
                 if i == g or len(strip_marks(token)) < SCORES.min_fuzzy_length - 1:
                     continue
-                for token_key in sorted({r[i] for r in keyed.readings if len(r) > i and r[i]}):
+                token_keys = sorted({r[i] for r in keyed.readings if len(r) > i and r[i]})
+                # The family guard of the fuzzy surname step holds here too.
+                if any(len(_slip_neighbours(index, k)) > _MAX_SLIP_NEIGHBOURS for k in token_keys):
+                    continue
+                found: dict[int, tuple[str, str]] = {}
+                for token_key in token_keys:
                     near = process.extract(
                         token_key,
                         surnames,
@@ -317,20 +322,27 @@ def _by_given_name(
                     )
                     for surname, _, at in near:
                         position = positions[at]
-                        if (position, i) in seen or not _one_slip_written(
-                            index,
-                            token,
-                            index.entities[position],
-                            index.profiles[position].surnames.keys(),
-                            SCORES.min_fuzzy_length,
-                            similarity=SCORES.surname_similarity,
+                        if (
+                            (position, i) not in seen
+                            and position not in found
+                            and _one_slip_written(
+                                index,
+                                token,
+                                index.entities[position],
+                                index.profiles[position].surnames.keys(),
+                                SCORES.min_fuzzy_length,
+                                similarity=SCORES.surname_similarity,
+                            )
                         ):
-                            continue
-                        seen.add((position, i))
-                        similarity = fuzz.ratio(token_key, surname) / 100
-                        _score_person(
-                            index, keyed, collector, position, i, token_key, surname, similarity
-                        )
+                            found[position] = (token_key, surname)
+                if len({surname for _, surname in found.values()}) > _MAX_SLIP_NEIGHBOURS:
+                    continue
+                for position, (token_key, surname) in sorted(found.items()):
+                    seen.add((position, i))
+                    similarity = fuzz.ratio(token_key, surname) / 100
+                    _score_person(
+                        index, keyed, collector, position, i, token_key, surname, similarity
+                    )
 
 
 #: Most key edits one slip of the pen makes, the key's folding included: a dropped letter
@@ -359,17 +371,33 @@ def _czech_feminine_stems(token: str, token_keys: set[str]) -> set[str]:
 
 
 def _surname_matches(index: Index, token_key: str) -> list[tuple[str, float]]:
+    """Registered surname keys ``token_key`` may stand for, with their similarity (0-1).
+
+    The key itself when it is registered, then the keys one slip from it (the index finds
+    exactly those: ``SCORES.surname_edits`` is one slip) that start with the same letter and
+    keep the ratio cutoff, best ratio first, ties by key.
+    """
     found = [(token_key, 1.0)] if token_key in index.surname_entities else []
-    if len(token_key) >= SCORES.min_fuzzy_length:
-        for choice, score in index.surname_grams.similar(token_key, _SURNAME_SEARCH):
-            if (
-                choice != token_key
-                and choice[0] == token_key[0]
-                and OSA.distance(choice, token_key, score_cutoff=SCORES.surname_edits)
-                <= SCORES.surname_edits
-            ):
-                found.append((choice, score / 100))
+    near = _slip_neighbours(index, token_key)
+    # A word one slip from many registered surnames sits in a family of surnames that
+    # differ by one letter (Lobanenka, Lobanenak, Lobanionak): it is more likely another
+    # member of the family than a slip of the pen.
+    if len(near) <= _MAX_SLIP_NEIGHBOURS:
+        near.sort(key=lambda pair: -pair[1])  # stable: ties stay in key order
+        found += near
     return found
+
+
+def _slip_neighbours(index: Index, token_key: str) -> list[tuple[str, float]]:
+    """Registered surname keys one slip from ``token_key`` by the fuzzy surname rules."""
+    near: list[tuple[str, float]] = []
+    if len(token_key) >= SCORES.min_fuzzy_length:
+        for choice in index.surname_slips.within_one_slip(token_key):
+            if choice != token_key and choice[0] == token_key[0]:
+                score = fuzz.ratio(token_key, choice)
+                if score >= _SURNAME_CUTOFF:
+                    near.append((choice, score / 100))
+    return near
 
 
 def _score_person(
@@ -714,33 +742,37 @@ def _one_slip_written(
     return False
 
 
-#: Fuzzy candidate search (trigram retrieval, then rapidfuzz ratio) for surname keys and for
-#: whole-name keys: the 30 keys sharing most trigrams, the best 10 of them above the cutoff.
-#: Every retrieved surname is scored (best = limit): in a large registry many surnames share a
-#: stem (Koslenko, Koslekenko, Kozlenko), and the one-slip gate picks among them.
-_SURNAME_SEARCH: Final = Search(limit=30, cutoff=SCORES.surname_similarity * 100, best=30)
+#: Least rapidfuzz ratio (0-100) of a one-slip surname: a letter changed in a six-letter key
+#: (0.83) is too large a part of it; one added or left out (0.92) is not.
+_SURNAME_CUTOFF: Final = SCORES.surname_similarity * 100
+#: Most registered surnames a word may be one slip from and still be read as a slip of one of
+#: them. At 100k people, 52 of 53 names of nobody matched by a one-slip surname had two or more
+#: such neighbours, 45 of them four or more; 182 of 200 true slips had three or fewer.
+_MAX_SLIP_NEIGHBOURS: Final = 3
+#: Fuzzy candidate search for whole-name keys (trigram retrieval, then rapidfuzz ratio): the
+#: 30 keys sharing most trigrams, the best 10 of them above the cutoff.
 _WHOLE_SEARCH: Final = Search(limit=30, cutoff=SCORES.whole_similarity * 100, best=10)
 
 
-def fuzzy_keys(keyed: KeyedName) -> tuple[list[str], list[str]]:
-    """The keys of a query the fuzzy steps will look up: surname words, then whole names.
+def fuzzy_keys(keyed: KeyedName) -> list[str]:
+    """The whole-name keys of a query the fuzzy whole-name step will look up.
 
     :meth:`Registry.resolve_many` scores their candidates in one batch beforehand
-    (:meth:`NgramIndex.prime`); the steps then find the answers remembered.
+    (:meth:`NgramIndex.prime`); the step then finds the answers remembered. Surname words
+    need no batch: their one-slip lookup (slips.py) is exact and cheap one at a time.
     """
-    size = SCORES.min_fuzzy_length
-    words = [k for reading in keyed.readings for k in reading if len(k) >= size]
-    return words, [k for k in keyed.compact_keys if len(k) >= size]
+    return [k for k in keyed.compact_keys if len(k) >= SCORES.min_fuzzy_length]
 
 
 def prime_fuzzy(index: Index, queries: Iterable[str], *, workers: int = 1) -> None:
-    """Batch-score the fuzzy candidates of many queries (see :func:`fuzzy_keys`).
+    """Batch-score the fuzzy whole-name candidates of many queries (see :func:`fuzzy_keys`).
 
     Queries that :func:`collect_candidates` answers before the fuzzy steps (written as a
     registry name, or equal to one after cleaning) are left out: their scores would never
-    be read.
+    be read. Without organizations or places in the registry there is nothing to score.
     """
-    words: list[str] = []
+    if not len(index.compact_grams):
+        return
     wholes: list[str] = []
     for query in queries:
         if index.exact.get(unicodedata.normalize("NFC", query.strip())):
@@ -748,13 +780,8 @@ def prime_fuzzy(index: Index, queries: Iterable[str], *, workers: int = 1) -> No
         keyed = index.keyer.key(query)
         if index.normalized.get(keyed.cleaned):
             continue
-        more_words, more_wholes = fuzzy_keys(keyed)
-        words += more_words
-        wholes += more_wholes
-    if index.profiles:
-        index.surname_grams.prime(words, _SURNAME_SEARCH, workers=workers)
-    if len(index.compact_grams):
-        index.compact_grams.prime(wholes, _WHOLE_SEARCH, workers=workers)
+        wholes += fuzzy_keys(keyed)
+    index.compact_grams.prime(wholes, _WHOLE_SEARCH, workers=workers)
 
 
 def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> None:
