@@ -296,6 +296,15 @@ def _by_given_name(
     (:func:`_one_slip_written`). The person must then pass every check a surname match
     passes (:func:`_score_person`): given name, gender, patronymic.
     """
+    # The words that could be the mistyped surname: long enough, and clear of the family
+    # guard of the fuzzy surname step (one slip from many registered surnames).
+    candidates: dict[int, list[str]] = {}
+    for i in words:
+        token_keys = sorted({r[i] for r in keyed.readings if len(r) > i and r[i]})
+        if len(strip_marks(keyed.tokens[i])) >= SCORES.min_fuzzy_length - 1 and not any(
+            len(_slip_neighbours(index, k)) > _MAX_SLIP_NEIGHBOURS for k in token_keys
+        ):
+            candidates[i] = token_keys
     for g in words:
         keys = frozenset(r[g] for r in keyed.readings if len(r) > g and r[g])
         for group in sorted(index.given_names.groups_of(keys)):
@@ -303,46 +312,56 @@ def _by_given_name(
             if entry is None:
                 continue
             surnames, positions = entry
-            for i in words:
-                token = keyed.tokens[i]
-                if i == g or len(strip_marks(token)) < SCORES.min_fuzzy_length - 1:
-                    continue
-                token_keys = sorted({r[i] for r in keyed.readings if len(r) > i and r[i]})
-                # The family guard of the fuzzy surname step holds here too.
-                if any(len(_slip_neighbours(index, k)) > _MAX_SLIP_NEIGHBOURS for k in token_keys):
-                    continue
-                found: dict[int, tuple[str, str]] = {}
-                for token_key in token_keys:
-                    near = process.extract(
-                        token_key,
-                        surnames,
-                        scorer=OSA.distance,
-                        score_cutoff=_WRITTEN_SLIP_KEY_EDITS,
-                        limit=None,
+            for i, token_keys in candidates.items():
+                if i != g:
+                    _score_written_slips(
+                        index, keyed, collector, i, token_keys, surnames, positions, seen
                     )
-                    for surname, _, at in near:
-                        position = positions[at]
-                        if (
-                            (position, i) not in seen
-                            and position not in found
-                            and _one_slip_written(
-                                index,
-                                token,
-                                index.entities[position],
-                                index.profiles[position].surnames.keys(),
-                                SCORES.min_fuzzy_length,
-                                similarity=SCORES.surname_similarity,
-                            )
-                        ):
-                            found[position] = (token_key, surname)
-                if len({surname for _, surname in found.values()}) > _MAX_SLIP_NEIGHBOURS:
-                    continue
-                for position, (token_key, surname) in sorted(found.items()):
-                    seen.add((position, i))
-                    similarity = fuzz.ratio(token_key, surname) / 100
-                    _score_person(
-                        index, keyed, collector, position, i, token_key, surname, similarity
-                    )
+
+
+def _score_written_slips(
+    index: Index,
+    keyed: KeyedName,
+    collector: _Collector,
+    i: int,
+    token_keys: list[str],
+    surnames: Sequence[str],
+    positions: Sequence[int],
+    seen: set[tuple[int, int]],
+) -> None:
+    """Score the people among ``surnames`` whose surname query word ``i`` mistypes as written."""
+    token = keyed.tokens[i]
+    found: dict[int, tuple[str, str]] = {}
+    for token_key in token_keys:
+        near = process.extract(
+            token_key,
+            surnames,
+            scorer=OSA.distance,
+            score_cutoff=_WRITTEN_SLIP_KEY_EDITS,
+            limit=None,
+        )
+        for surname, _, at in near:
+            position = positions[at]
+            if (
+                (position, i) not in seen
+                and position not in found
+                and _one_slip_written(
+                    index,
+                    token,
+                    index.entities[position],
+                    index.profiles[position].surnames.keys(),
+                    SCORES.min_fuzzy_length,
+                    similarity=SCORES.surname_similarity,
+                )
+            ):
+                found[position] = (token_key, surname)
+    # The family guard again, among the people of this given name.
+    if len({surname for _, surname in found.values()}) > _MAX_SLIP_NEIGHBOURS:
+        return
+    for position, (token_key, surname) in sorted(found.items()):
+        seen.add((position, i))
+        similarity = fuzz.ratio(token_key, surname) / 100
+        _score_person(index, keyed, collector, position, i, token_key, surname, similarity)
 
 
 #: Most key edits one slip of the pen makes, the key's folding included: a dropped letter
@@ -606,9 +625,9 @@ def _judge_token(
     profile: PersonProfile,
     j: int,
     *,
+    entity: Entity,
     abjad: bool = False,
     given_written: bool = False,
-    entity: Entity | None = None,
 ) -> str:
     """How a non-surname token of the query relates to a person entity."""
     keys = frozenset(r[j] for r in keyed.readings if len(r) > j and r[j])
@@ -690,7 +709,7 @@ def _judge_token(
             for g in profile.given
         ):
             return "given"
-    if entity is not None and _one_slip_written(
+    if _one_slip_written(
         index, keyed.tokens[j], entity, profile.given.keys(), SCORES.typo_given_length
     ):
         return "given"
