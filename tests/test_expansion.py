@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 
 import translit_norm
 from conftest import run_command
-from translit_norm import NameOrigin, Registry, Status, cli, romanizations, romanize
+from translit_norm import (
+    Entity,
+    EntityKind,
+    NameOrigin,
+    Registry,
+    Status,
+    cli,
+    romanizations,
+    romanize,
+)
 from translit_norm.romanization import languages, scheme_ids
 
 LUKASHENKA = "Аляксандр Лукашэнка"
@@ -222,3 +231,24 @@ def test_declared_namesakes_pass_check(
     assert not any(line.startswith("collision: ") for line in out.splitlines())
     assert out.splitlines()[-1].endswith(" 0 collisions")
     assert Registry.load(path, cache=False).collisions() == []
+
+
+def test_a_generated_spelling_is_read_in_the_convention_that_made_it() -> None:
+    # The Polish press writes Сахаров as Sacharow; read as German (s voiced before a
+    # vowel) it would also be Захаров, a different surname.
+    sakharov = Entity(
+        "andrei-sakharov",
+        "Andrei Sakharov",
+        EntityKind.PERSON,
+        gender="male",
+        native=(("ru", "Андрей Сахаров"),),
+    )
+    registry = Registry([sakharov])
+    forms = {f.text for f in registry.index.forms if f.origin is NameOrigin.ROMANIZATION}
+    assert "Andriej Sacharow" in forms
+    assert registry.resolve("Andriej Sacharow").id == "andrei-sakharov"
+    assert registry.resolve("Sakharov").id == "andrei-sakharov"
+    assert registry.resolve("Zakharov").status is Status.UNKNOWN
+    assert registry.resolve("Andrei Zakharov").status is Status.UNKNOWN
+    # Without expansion nothing was generated, and nothing changes for Zakharov.
+    assert Registry([sakharov], expand=False).resolve("Zakharov").status is Status.UNKNOWN

@@ -253,3 +253,20 @@ def test_a_word_one_slip_from_many_surnames_is_none_of_them() -> None:
     # With three of them it is still read as a slip (and the three are ambiguous).
     assert Registry(people[:1]).resolve("Ivan Kozmarek").id == "ivan-0"
     assert Registry(people[:3]).resolve("Ivan Kozmarek").status is not Status.UNKNOWN
+
+
+def test_a_word_is_judged_on_its_closest_reading() -> None:
+    # Đoković reads dZekovic (as the registry's Ђоковић does) and, in the Serbian reading,
+    # dZekoviC, one slip from it: the exact reading decides, not the first one in order.
+    djokovic = Entity(
+        "novak-djokovic",
+        "Novak Djokovic",
+        EntityKind.PERSON,
+        gender="male",
+        native=(("sr", "Новак Ђоковић"),),
+    )
+    for expand in (True, False):
+        match = Registry([djokovic], expand=expand).resolve("Đoković")
+        assert match.status is Status.MATCHED, match
+        assert match.id == "novak-djokovic"
+        assert match.score is not None and match.score >= 0.85

@@ -277,6 +277,17 @@ def _restore(
     return index
 
 
+def _native_keys(
+    added: list[tuple[int, KeyedName]], forms: list[FormRef]
+) -> dict[str | None, frozenset[str]]:
+    """The full keys of an entity's native names, by language."""
+    found: dict[str | None, set[str]] = {}
+    for ref, keyed in added:
+        if forms[ref].origin is NameOrigin.NATIVE:
+            found.setdefault(forms[ref].lang, set()).update(keyed.full_keys)
+    return {lang: frozenset(keys) for lang, keys in found.items()}
+
+
 class Index:
     """The compiled, read-only lookup tables of a registry.
 
@@ -319,12 +330,15 @@ class Index:
         self.surname_entities: dict[str, set[int]] = {}
         self.compact_grams = NgramIndex()
         for position, entity in enumerate(entities):
-            forms = list(entity.forms())
-            if expand is not None:
-                forms += list(expand(entity))
             if entity.kind is EntityKind.PERSON:
                 self.profiles[position] = PersonProfile(gender=entity.gender)
-            added = [keyed for form in forms if (keyed := self._add(position, form))]
+            added = [keyed for form in entity.forms() if (keyed := self._add(position, form))]
+            if expand is not None:
+                sources = _native_keys(added, self._new_forms)
+                for form in expand(entity):
+                    reading = self._source_reading(form, sources.get(form.lang, frozenset()))
+                    if keyed := self._add(position, form, reading):
+                        added.append(keyed)
             if entity.kind in (EntityKind.ORGANIZATION, EntityKind.PLACE):
                 self._add_cores(position, added)
                 self._add_skeletons(added)
@@ -412,9 +426,31 @@ class Index:
         entities: Sequence[Entity] = self.entities
         return entities.whole() if isinstance(entities, ShardedSequence) else tuple(entities)
 
-    def _add(self, position: int, form: NameForm) -> tuple[int, KeyedName] | None:
-        """Index one form; its reference and keyed name, or None when it has no words."""
+    def _source_reading(self, form: NameForm, source_keys: frozenset[str]) -> str | None:
+        """The convention to read a generated romanization in, or None to read it in all.
+
+        A spelling the library generated from a native name is read the way that gives the
+        native name back: its letters mean what the scheme made them mean. Read in another
+        convention, it would add keys of other names: the Polish press writes Сахаров as
+        Sacharow, which a German reading takes for Захаров (German s is voiced before a
+        vowel).
+        """
         keyed = self.keyer.key(form.text, form.lang)
+        matching = [
+            name
+            for tokens, name in zip(keyed.readings, keyed.reading_names, strict=True)
+            if " ".join(sorted(tokens)) in source_keys
+        ]
+        return matching[0] if matching and len(keyed.readings) > 1 else None
+
+    def _add(
+        self, position: int, form: NameForm, reading: str | None = None
+    ) -> tuple[int, KeyedName] | None:
+        """Index one form; its reference and keyed name, or None when it has no words.
+
+        ``reading`` restricts how its Latin words are read (see ``_source_reading``).
+        """
+        keyed = self.keyer.key(form.text, form.lang, reading=reading)
         if not keyed.tokens:
             return None
         ref = len(self._new_forms)

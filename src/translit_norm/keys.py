@@ -270,18 +270,22 @@ class Keyer:
         # The per-instance cache is rebuilt, not pickled (compiled registries are pickled).
         return (Keyer, (self.folding,))
 
-    def key(self, text: str, lang: str | None = None) -> KeyedName:
+    def key(self, text: str, lang: str | None = None, *, reading: str | None = None) -> KeyedName:
         """Key ``text``, optionally known to be in Cyrillic language ``lang``.
 
         Args:
             text: A name, any script.
             lang: ISO 639-1 code of the name's language when known (a registry's native name);
                 it selects the Cyrillic table. Unknown or non-Cyrillic codes are ignored.
+            reading: Read Latin words under this convention only (a name from
+                ``readings()``), when the convention the text was written in is known: a
+                spelling the library generated itself. Ignored when that convention does
+                not apply to the text.
 
         Returns:
             The keyed name; cached, so keying the same text twice is cheap.
         """
-        result: KeyedName = self._cache(text, lang)
+        result: KeyedName = self._cache(text, lang, reading)
         return result
 
     def token_keys(self, token: str, lang: str | None = None) -> frozenset[str]:
@@ -357,7 +361,12 @@ def _tokens(cleaned: str) -> tuple[list[str], int | None, set[int]]:
 
 
 def _key(
-    text: str, lang: str | None, *, fold: Folder, word_key: Callable[[Reading, str], str]
+    text: str,
+    lang: str | None,
+    only: str | None = None,
+    *,
+    fold: Folder,
+    word_key: Callable[[Reading, str], str],
 ) -> KeyedName:
     cleaned, homoglyphs = neutralize(clean(text))
     tokens, comma_at, initials = _tokens(cleaned)
@@ -402,6 +411,8 @@ def _key(
             latin_options.append(stripped)
     latin_text = " ".join(t for t, c in zip(latin_options[0], cyrillic, strict=True) if not c)
     applicable = [r for r in readings() if r.applies(latin_text)] if latin_text else []
+    if only is not None and any(r.name == only for r in applicable):
+        applicable = [r for r in applicable if r.name == only]
     english = readings()[0]
     seen: dict[tuple[str, ...], str] = {}
     compact: set[str] = set()

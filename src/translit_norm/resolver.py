@@ -249,15 +249,21 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
     seen: set[tuple[int, int]] = set()
     for i in words:
         token_keys = {r[i] for r in keyed.readings if len(r) > i and r[i]}
-        for token_key in sorted(token_keys):
-            for surname, similarity in _surname_matches(index, token_key):
-                for position in sorted(index.surname_entities.get(surname, ())):
-                    if (position, i) in seen:
-                        continue
-                    seen.add((position, i))
-                    _score_person(
-                        index, keyed, collector, position, i, token_key, surname, similarity
-                    )
+        # Each person is judged once per word, on the reading that comes closest: an exact
+        # surname in one reading beats a slip in another (Đoković reads dZekovic and
+        # dZekoviC; the registry may hold only the first).
+        matches = [
+            (similarity, token_key, surname)
+            for token_key in sorted(token_keys)
+            for surname, similarity in _surname_matches(index, token_key)
+        ]
+        matches.sort(key=lambda m: -m[0])  # stable: ties stay in key order
+        for similarity, token_key, surname in matches:
+            for position in sorted(index.surname_entities.get(surname, ())):
+                if (position, i) in seen:
+                    continue
+                seen.add((position, i))
+                _score_person(index, keyed, collector, position, i, token_key, surname, similarity)
         for stem in _czech_feminine_stems(keyed.tokens[i], token_keys):
             for position in sorted(index.surname_entities.get(stem, ())):
                 gender = index.profiles[position].gender
