@@ -270,3 +270,58 @@ def test_a_word_is_judged_on_its_closest_reading() -> None:
         assert match.status is Status.MATCHED, match
         assert match.id == "novak-djokovic"
         assert match.score is not None and match.score >= 0.85
+
+
+def test_a_reading_ruled_out_by_a_patronymic_does_not_rule_out_the_person() -> None:
+    # The reversed alias makes "Daryna" one of her surname spellings too; read as the
+    # surname, the query would have a patronymic after it, which is impossible. The other
+    # reading, Daryna then a mistyped surname, still names her.
+    daryna = Entity(
+        "daryna-m",
+        "Daryna Mykhaylakovych",
+        EntityKind.PERSON,
+        gender="female",
+        aliases=("Mykhaylakovych Daryna",),
+    )
+    roman = Entity("roman-m", "Roman Mykhaylakovych", EntityKind.PERSON, gender="male")
+    registry = Registry([daryna, roman], expand=False)
+    for query in ("Darina Mikhaylakovich", "Daryna Mykhailakovytch"):
+        match = registry.resolve(query)
+        assert match.status is Status.MATCHED, match
+        assert match.id == "daryna-m"
+
+
+def test_a_slip_in_a_gendered_ending_does_not_change_the_gender() -> None:
+    # Tonkeav is a slip of Tonkeva (two letters swapped), not a man's surname in -av.
+    olga = Entity("olga-tonkeva", "Olga Tonkeva", EntityKind.PERSON, gender="female")
+    ivan = Entity("ivan-tonkev", "Ivan Tonkev", EntityKind.PERSON, gender="male")
+    registry = Registry([olga, ivan], expand=False)
+    assert registry.resolve("Olga Tonkeav").id == "olga-tonkeva"
+    # Her surname in its masculine form is still another person's.
+    assert registry.resolve("Olga Tonkev").id != "olga-tonkeva"
+
+
+def test_a_weak_candidate_does_not_stop_the_search_by_given_name() -> None:
+    # Yuliia is also a registered surname, so the query has a weak candidate (that surname
+    # with a word it cannot place). Morozoyvch, two letters of Morozovych swapped, is two
+    # edits away once keyed (y before v is read as a glide): only the search among the
+    # people named Yuliia finds it, and a weak candidate must not stop that search.
+    people = [
+        Entity("a", "Yuliia Morozovych", EntityKind.PERSON, gender="female"),
+        Entity("b", "Oksana Yuliia", EntityKind.PERSON, gender="female"),
+    ]
+    registry = Registry(people, expand=False)
+    match = registry.resolve("Yuliia Morozoyvch")
+    assert match.status is Status.MATCHED, match
+    assert match.id == "a"
+
+
+def test_the_surname_family_guard_holds_among_people_of_one_given_name() -> None:
+    # Four registered Olgas whose surnames are each one slip from the query's: the query is
+    # more likely a fifth member of the family than a slip.
+    people = [
+        Entity(f"o{i}", f"Olga {surname}", EntityKind.PERSON, gender="female")
+        for i, surname in enumerate(["Kotlenka", "Kotlenko", "Kotlinak", "Kotlenuk"])
+    ]
+    match = Registry(people, expand=False).resolve("Olga Kotlenak")
+    assert match.status is not Status.MATCHED, match

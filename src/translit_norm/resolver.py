@@ -273,7 +273,10 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
                     continue
                 seen.add((position, i))
                 _score_person(index, keyed, collector, position, i, stem, stem, 1.0)
-    if not collector.best and len(words) >= 2:
+    # The search by given name can offer at most a one-slip surname with its given name:
+    # it is skipped when something at least as strong has matched already.
+    strongest = max((c.score for c in collector.best.values()), default=0.0)
+    if strongest < _WRITTEN_SLIP_SCORE and len(words) >= 2:
         _by_given_name(index, keyed, collector, words, seen)
     collector.note(
         "person parts: "
@@ -302,14 +305,12 @@ def _by_given_name(
     (:func:`_one_slip_written`). The person must then pass every check a surname match
     passes (:func:`_score_person`): given name, gender, patronymic.
     """
-    # The words that could be the mistyped surname: long enough, and clear of the family
-    # guard of the fuzzy surname step (one slip from many registered surnames).
+    # The words that could be the mistyped surname: long enough. The family guard applies
+    # among the people of the given name (see _score_written_slips).
     candidates: dict[int, list[str]] = {}
     for i in words:
         token_keys = sorted({r[i] for r in keyed.readings if len(r) > i and r[i]})
-        if len(strip_marks(keyed.tokens[i])) >= SCORES.min_fuzzy_length - 1 and not any(
-            len(_slip_neighbours(index, k)) > _MAX_SLIP_NEIGHBOURS for k in token_keys
-        ):
+        if len(strip_marks(keyed.tokens[i])) >= SCORES.min_fuzzy_length - 1:
             candidates[i] = token_keys
     for g in words:
         keys = frozenset(r[g] for r in keyed.readings if len(r) > g and r[g])
@@ -368,6 +369,11 @@ def _score_written_slips(
         seen.add((position, i))
         similarity = fuzz.ratio(token_key, surname) / 100
         _score_person(index, keyed, collector, position, i, token_key, surname, similarity)
+
+
+#: The score of a person found by :func:`_by_given_name` at best: surname (one slip) and
+#: given name.
+_WRITTEN_SLIP_SCORE: Final = SCORES.surname_and_given * SCORES.one_slip_similarity
 
 
 #: Most key edits one slip of the pen makes, the key's folding included: a dropped letter
@@ -441,11 +447,15 @@ def _score_person(
         collector.reject(position, f"{token_key!r} and {surname!r} are two genders of a surname")
         return
     query_gender = surname_gender(token_key)
+    registered_gender = surname_gender(surname)
+    # A slip of a gendered surname that is not its other gender (checked above) says
+    # nothing of gender: Tonkeav, a slip of Tonkeva, only seems to end like a man's -av.
     if (
         query_gender
         and profile.gender
         and query_gender != profile.gender
-        and surname_gender(surname) != query_gender
+        and registered_gender != query_gender
+        and (similarity == 1.0 or registered_gender is None)
     ):
         collector.reject(position, f"surname form {token_key!r} is {query_gender}")
         return
@@ -457,8 +467,13 @@ def _score_person(
         and any(is_patronymic(r[after]) for r in keyed.readings if len(r) > after)
     ):
         # East Slavic address puts the patronymic right after the given name (Vladimir
-        # Vladimirovich, Yermak Timofeyevich), never after the surname: this word is a given name.
-        collector.reject(position, f"{keyed.tokens[surname_at]!r} is followed by a patronymic")
+        # Vladimirovich, Yermak Timofeyevich), never after the surname: this word is a given
+        # name. That rules out this reading of the query, not the entity: another word may
+        # still be its surname (a surname written in a given name's place by a reversed
+        # alias, Mykhaylakovych Daryna).
+        collector.note(
+            f"not {entity.id} by {keyed.tokens[surname_at]!r}: followed by a patronymic"
+        )
         return
     given = initials = others = 0
     penalty = 0.0
