@@ -471,9 +471,7 @@ def _score_person(
         # name. That rules out this reading of the query, not the entity: another word may
         # still be its surname (a surname written in a given name's place by a reversed
         # alias, Mykhaylakovych Daryna).
-        collector.note(
-            f"not {entity.id} by {keyed.tokens[surname_at]!r}: followed by a patronymic"
-        )
+        collector.note(f"not {entity.id} by {keyed.tokens[surname_at]!r}: followed by a patronymic")
         return
     given = initials = others = 0
     penalty = 0.0
