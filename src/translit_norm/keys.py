@@ -410,7 +410,11 @@ def _key(
         if stripped not in latin_options:
             latin_options.append(stripped)
     latin_text = " ".join(t for t, c in zip(latin_options[0], cyrillic, strict=True) if not c)
-    applicable = [r for r in readings() if r.applies(latin_text)] if latin_text else []
+    # A stress or length accent inside a marker (Loúkachenko) does not hide the convention.
+    plain_text = strip_marks(latin_text)
+    applicable = [
+        r for r in readings() if latin_text and (r.applies(latin_text) or r.applies(plain_text))
+    ]
     if only is not None and any(r.name == only for r in applicable):
         applicable = [r for r in applicable if r.name == only]
     english = readings()[0]
