@@ -325,3 +325,28 @@ def test_the_surname_family_guard_holds_among_people_of_one_given_name() -> None
     ]
     match = Registry(people, expand=False).resolve("Olga Kotlenak")
     assert match.status is not Status.MATCHED, match
+
+
+def test_a_surname_written_first_is_no_given_name_to_forgive_a_slip_in() -> None:
+    # "Kotlenka Yaryna" may be read either way round (Yaryna is no given name the table
+    # knows), so Yaryna is also one of her surname spellings and Kotlenka one of her given
+    # names. Read that way, the query's Kotlenak would pass as her given name mistyped, and
+    # the family guard (four registered Yarynas one slip from Kotlenak) would be bypassed.
+    people = [
+        Entity(
+            "o0",
+            "Yaryna Kotlenka",
+            EntityKind.PERSON,
+            gender="female",
+            aliases=("Kotlenka Yaryna",),
+        ),
+        *(
+            Entity(f"o{i}", f"Yaryna {surname}", EntityKind.PERSON, gender="female")
+            for i, surname in enumerate(["Kotlenko", "Kotlinak", "Kotlenuk"], start=1)
+        ),
+    ]
+    registry = Registry(people, expand=False)
+    assert registry.resolve("Yaryna Kotlenak").status is not Status.MATCHED
+    # Her own name in either order still finds her.
+    assert registry.resolve("Kotlenka Yaryna").id == "o0"
+    assert registry.resolve("Yaryna Kotlenka").id == "o0"

@@ -711,9 +711,14 @@ def _judge_token(
         # Three consonants at least: a two-letter skeleton is too common to be evidence.
         if any(len(_VOWELS.sub("", k)) >= 3 and _skeleton(k) in skeletons for k in keys):
             return "given"
+    # Fuzzy given-name evidence is looked for among the entity's given names only. A name
+    # written surname first without a comma (Mykhaylakovych Daryna) puts the surname among
+    # them too, as it may be read either way; forgiving a slip there would let a surname
+    # one slip from the entity's through unguarded (the family guard of the surname step).
+    given_only = [g for g in profile.given if g not in profile.surnames]
     # A fuzzy given-name match needs four letters on both sides: between shorter keys one
     # letter is already a different name (Mun / Myung, Ivan / Iva).
-    long_given = [g for g in profile.given if len(g) >= 4]
+    long_given = [g for g in given_only if len(g) >= 4]
     for key in keys:
         if len(key) >= 4 and long_given:
             best = process.extractOne(key, long_given, scorer=fuzz.ratio)
@@ -725,12 +730,10 @@ def _judge_token(
         # sides keep short names apart.
         if len(key) >= SCORES.typo_given_length and any(
             len(g) >= SCORES.typo_given_length and OSA.distance(key, g, score_cutoff=1) <= 1
-            for g in profile.given
+            for g in given_only
         ):
             return "given"
-    if _one_slip_written(
-        index, keyed.tokens[j], entity, profile.given.keys(), SCORES.typo_given_length
-    ):
+    if _one_slip_written(index, keyed.tokens[j], entity, given_only, SCORES.typo_given_length):
         return "given"
     return "unknown"
 
