@@ -24,6 +24,7 @@ __all__ = [
     "offices",
     "parse_person",
     "patronymic_stems",
+    "suffix_swap",
     "surname_gender",
 ]
 
@@ -114,6 +115,29 @@ def gendered_pair(first: str, second: str) -> bool:
                 and b.endswith(feminine)
                 and len(a) > len(masculine) + 2
                 and a[: len(a) - len(masculine)] == b[: len(b) - len(feminine)]
+            ):
+                return True
+    return False
+
+
+#: East Slavic surname suffixes that differ by one slip and yet make two families of one
+#: stem: Belarusian -enka (from -enko) and -ionak/-enak (Radzenka, Radzionak), Ukrainian
+#: -enko and Russian -ionok/-enok (Sidorenko, Sidorionok), -uk and -chuk (Kovaliuk,
+#: Kovalchuk). Keys are folded (ё is e, ч is C). A surname one slip from another only by
+#: such a swap is the other family's, not a slip. (The same suffix in two languages, -enko and
+#: -enka, -enok and -enak, is one surname and is not listed.)
+_SUFFIX_SWAPS = (("enka", "enak"), ("enko", "enok"), ("uk", "Cuk"))
+
+
+def suffix_swap(first: str, second: str) -> bool:
+    """True when two surname keys are one stem with two different family suffixes."""
+    for one, other in _SUFFIX_SWAPS:
+        for a, b in ((first, second), (second, first)):
+            if (
+                a.endswith(one)
+                and b.endswith(other)
+                and len(a) > len(one) + 2
+                and a[: len(a) - len(one)] == b[: len(b) - len(other)]
             ):
                 return True
     return False

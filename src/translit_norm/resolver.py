@@ -33,6 +33,7 @@ from translit_norm.names import (
     offices,
     parse_person,
     patronymic_stems,
+    suffix_swap,
     surname_gender,
 )
 from translit_norm.ngrams import Search
@@ -351,6 +352,7 @@ def _score_written_slips(
             position = positions[at]
             if (
                 (position, i) not in seen
+                and not suffix_swap(token_key, surname)
                 and position not in found
                 and _one_slip_written(
                     index,
@@ -415,7 +417,8 @@ def _surname_matches(index: Index, token_key: str) -> list[tuple[str, float]]:
     # member of the family than a slip of the pen.
     if len(near) <= _MAX_SLIP_NEIGHBOURS:
         near.sort(key=lambda pair: -pair[1])  # stable: ties stay in key order
-        found += near
+        # Another family suffix on the same stem is another surname (Radzenka, Radzionak).
+        found += [pair for pair in near if not suffix_swap(token_key, pair[0])]
     return found
 
 
