@@ -1,25 +1,40 @@
 """Performance benchmark: translit_norm beside the naive approach, at several registry sizes.
 
 For each size (default 1k, 10k and 100k people, about 9-10 names each) it generates the
-workload (workload.py), compiles the registry cold, starts it warm from the compiled cache in a
-fresh process, and measures on one core:
+workload (workload.py), compiles the registry cold, and measures on one core:
 
-- exact-alias queries per second (``Registry.resolve_many``), beside a plain dict lookup of
-  pre-normalized keys and unidecode + lowercase + dict lookup;
+- exact-alias queries per second, as table columns (``integrations.columns.resolve_values``,
+  what the CLI table mode and the dataframe integrations call) and through
+  ``Registry.resolve_many``, beside a plain dict lookup of pre-normalized keys and unidecode +
+  lowercase + dict lookup;
 - unseen variants (fuzzy path): queries per second and recall, and the share of names of
   nobody that are wrongly matched, beside unidecode + lowercase + rapidfuzz
   ``process.extractOne`` (``fuzz.ratio``) over every alias key, at the cutoff that gives it
   95% recall;
-- warm start from the compiled cache and resident memory.
+- warm start from the compiled cache, the first exact and first fuzzy query after it, and
+  resident memory (warm_start.py, in a fresh process).
 
-Throughput is measured in CPU seconds of the benchmark process (time.process_time), so that
-other work on a shared machine does not distort it; the warm start is reported both in CPU
-and wall-clock seconds.
+Throughput is measured in CPU seconds (time.process_time), so that other work on a shared
+machine does not distort it; the warm start is reported both in CPU and wall-clock seconds.
+
+Each of translit_norm's throughput figures comes from a fresh process started from the
+compiled cache (throughput.py), as a pipeline worker starts, and is reported twice:
+
+- **steady**: the timed batch, after a warm-up batch of the same kind (the same generator,
+  another seed, no string in common with the timed batch, so no answer is remembered from
+  it): the tables the queries read are in by then. This is the figure beside the target.
+- **cold process**: the warm-up batch itself, timed, in the process that has just started:
+  it includes reading the parts of the tables it touches (shards.py). It is printed beside
+  the steady figure, and the time spent reading shards is printed for both batches.
+
+The first query after a warm start is timed on its own (warm_start.py). The dict and
+unidecode baselines also get a warm-up pass over the warm-up batch before their timed pass;
+the naive extractOne baseline has nothing to warm up.
 
 Results are printed as a table (each figure beside its baseline and target) and written to
 benchmarks/perf/results/size-N.json; plot.py draws docs/performance.png from them.
 
-Usage: python benchmarks/perf/run.py [--sizes 1000 10000 100000] [--build DIR]
+Usage: python benchmarks/perf/run.py [--sizes 1000 10000 100000] [--build DIR] [--results DIR]
 """
 
 from __future__ import annotations
@@ -43,7 +58,6 @@ from rapidfuzz import fuzz, process  # noqa: E402
 from unidecode import unidecode  # noqa: E402
 
 from translit_norm import Registry, Status  # noqa: E402
-from translit_norm.integrations.columns import resolve_values  # noqa: E402
 
 TARGETS = {
     "exact_qps": 500_000,
@@ -128,39 +142,54 @@ def measure(
     cold_wall = time.perf_counter() - wall
     aliases = registry.index.alias_count()
 
+    # Warm-up batches: the same generators with other seeds, sharing no string with the
+    # timed batches (see throughput.py).
+    exact_warm_up = [q for q, _ in workload.exact_queries(people, exact_n, seed=23)]
+    timed_fuzzy = {q for q, _, _ in variants} | set(nobody)
+    variants_warm_up = [
+        q
+        for q, _, _ in workload.variant_queries(people, variant_n, seed=29)
+        if q not in timed_fuzzy
+    ]
+    nobody_warm_up = [
+        q for q in workload.nobody_queries(people, nobody_n, seed=31) if q not in timed_fuzzy
+    ]
+    names = [q for q, _ in exact]
     queries_file = root / "queries.json"
     queries_file.write_text(
         json.dumps(
-            {"exact": [q for q, _ in exact[:20000]], "variants": [q for q, _, _ in variants]}
+            {
+                "exact": names[:20000],
+                "exact_timed": names,
+                "exact_warm_up": exact_warm_up,
+                "variants": [q for q, _, _ in variants],
+                "variants_warm_up": variants_warm_up,
+                "nobody": nobody,
+                "nobody_warm_up": nobody_warm_up,
+            }
         ),
         encoding="utf-8",
     )
     (entry,) = cache_dir.glob("*.index")
-    child = subprocess.run(
-        [
-            sys.executable,
-            str(HERE / "warm_start.py"),
-            str(registry_dir),
-            str(cache_dir),
-            entry.stem,
-            str(queries_file),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    warm = json.loads(child.stdout)
 
-    # Exact path: ours, then the baselines over the same names.
-    names = [q for q, _ in exact]
-    start = _clock()
-    answers = registry.resolve_many(names)
-    ours_exact = _rate(len(names), _clock() - start)
-    exact_right = sum(a.id == t for a, (_, t) in zip(answers, exact, strict=True)) / len(exact)
-    start = _clock()
-    columns = resolve_values(registry, names)
-    columns_exact = _rate(len(names), _clock() - start)
-    assert columns.ids == [a.id for a in answers]
+    def child(script: str, *args: str) -> dict[str, Any]:
+        done = subprocess.run(
+            [sys.executable, str(HERE / script), *args],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        result: dict[str, Any] = json.loads(done.stdout)
+        return result
+
+    warm = child("warm_start.py", str(registry_dir), str(cache_dir), entry.stem, str(queries_file))
+    paths = {
+        mode: child("throughput.py", str(cache_dir), entry.stem, str(queries_file), mode)
+        for mode in ("columns", "exact", "fuzzy")
+    }
+    ours, columns = paths["exact"], paths["columns"]
+    exact_right = sum(a == t for a, (_, t) in zip(ours["ids"], exact, strict=True)) / len(exact)
+    assert columns["ids"] == ours["ids"]
 
     keys: list[str] = []
     owners: list[str] = []
@@ -171,31 +200,31 @@ def measure(
             keys.append(key)
             owners.append(entity.id)
             table.setdefault(key, entity.id)
+    for key in (_naive_key(q) for q in exact_warm_up):  # warm-up pass
+        table.get(key)
     prepared = [_naive_key(q) for q in names]
     start = _clock()
     for key in prepared:
         table.get(key)
     dict_qps = _rate(len(prepared), _clock() - start)
+    for name in exact_warm_up:  # warm-up pass
+        table.get(str(unidecode(name)).lower())
     start = _clock()
     for name in names:
         table.get(str(unidecode(name)).lower())
     unidecode_qps = _rate(len(names), _clock() - start)
 
     # Fuzzy path: unseen variants and names of nobody (distinct strings, no repeats to share).
-    start = _clock()
-    found = registry.resolve_many([q for q, _, _ in variants])
-    variant_seconds = _clock() - start
-    start = _clock()
-    strangers = registry.resolve_many(nobody)
-    nobody_seconds = _clock() - start
+    fuzzy = paths["fuzzy"]
+    found = list(zip(fuzzy["ids"], fuzzy["statuses"], strict=True))
+    found, strangers = found[: len(variants)], found[len(variants) :]
     by_kind: dict[str, list[bool]] = {}
-    for match, (_, truth, kind) in zip(found, variants, strict=True):
-        by_kind.setdefault(kind, []).append(match.id == truth)
+    for (answer, _), (_, truth, kind) in zip(found, variants, strict=True):
+        by_kind.setdefault(kind, []).append(answer == truth)
     recall = sum(sum(v) for v in by_kind.values()) / len(variants)
-    wrong = sum(
-        m.id is not None and m.id != t for m, (_, t, _) in zip(found, variants, strict=True)
-    )
-    false_match = sum(m.status is Status.MATCHED for m in strangers) / len(strangers)
+    wrong = sum(a is not None and a != t for (a, _), (_, t, _) in zip(found, variants, strict=True))
+    matched = str(Status.MATCHED)
+    false_match = sum(status == matched for _, status in strangers) / len(strangers)
 
     sample = max(50, min(len(variants), 300 if size >= 100_000 else 600))
     naive = _naive_fuzzy(keys, owners, variants[:sample], nobody[: sample // 2])
@@ -206,16 +235,22 @@ def measure(
         "cold_build_wall_s": cold_wall,
         "warm": warm,
         "exact": {
-            "qps": ours_exact,
-            "columns_qps": columns_exact,
+            "qps": ours["qps"],
+            "cold_qps": ours["cold_qps"],
+            "columns_qps": columns["qps"],
+            "columns_cold_qps": columns["cold_qps"],
+            "columns_shard_seconds": [
+                columns["cold_shard_seconds"],
+                columns["steady_shard_seconds"],
+            ],
             "correct": exact_right,
             "baseline_dict_qps": dict_qps,
             "baseline_unidecode_dict_qps": unidecode_qps,
         },
         "fuzzy": {
-            "qps": _rate(len(variants) + len(nobody), variant_seconds + nobody_seconds),
-            "variant_qps": _rate(len(variants), variant_seconds),
-            "nobody_qps": _rate(len(nobody), nobody_seconds),
+            "qps": fuzzy["qps"],
+            "cold_qps": fuzzy["cold_qps"],
+            "shard_seconds": [fuzzy["cold_shard_seconds"], fuzzy["steady_shard_seconds"]],
             "recall": recall,
             "recall_by_kind": {k: sum(v) / len(v) for k, v in sorted(by_kind.items())},
             "wrong_entity": wrong / len(variants),
@@ -232,22 +267,24 @@ def report(result: dict[str, Any]) -> str:
     rows = [
         (
             "exact-alias queries/s (resolve_many)",
-            f"{exact['qps']:,.0f}",
+            f"{exact['qps']:,.0f} [{exact.get('cold_qps', 0):,.0f}]",
             f"dict {exact['baseline_dict_qps']:,.0f}; unidecode+dict "
             f"{exact['baseline_unidecode_dict_qps']:,.0f}",
             f">= {TARGETS['exact_qps']:,}",
         ),
         (
             "  as table columns (resolve_values)",
-            f"{exact['columns_qps']:,.0f}",
-            "",
+            f"{exact['columns_qps']:,.0f} [{exact.get('columns_cold_qps', 0):,.0f}]",
+            "shards read s, cold / steady: "
+            + " / ".join(f"{s:.2f}" for s in exact.get("columns_shard_seconds", [0, 0])),
             f">= {TARGETS['exact_qps']:,}",
         ),
         ("exact answers right", f"{exact['correct']:.1%}", "", ""),
         (
             "fuzzy queries/s",
-            f"{fuzzy['qps']:,.0f}",
-            f"extractOne {naive['qps']:,.1f}",
+            f"{fuzzy['qps']:,.0f} [{fuzzy.get('cold_qps', 0):,.0f}]",
+            f"extractOne {naive['qps']:,.1f}; shards read s "
+            + " / ".join(f"{s:.2f}" for s in fuzzy.get("shard_seconds", [0, 0])),
             f">= {TARGETS['fuzzy_qps']:,}",
         ),
         (
@@ -301,6 +338,7 @@ def report(result: dict[str, Any]) -> str:
         ),
     ]
     lines = [f"== {result['size']:,} entities, {result['aliases']:,} names =="]
+    lines.append("throughput: steady (after a warm-up batch) [cold process, warm-up batch]")
     lines.append(f"{'figure':40} {'translit_norm':>24}  {'baseline (same run)':46} target")
     for name, ours, base, target in rows:
         lines.append(f"{name:40} {ours:>24}  {base:46} {target}")
@@ -311,6 +349,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--build", type=Path, default=HERE / "build")
+    parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--exact", type=int, default=200_000)
     parser.add_argument("--variants", type=int, default=1500)
     parser.add_argument("--nobody", type=int, default=1000)
@@ -318,8 +357,8 @@ def main() -> None:
         "--report", action="store_true", help="print the tables of the stored results only"
     )
     args = parser.parse_args()
-    results_dir = HERE / "results"
-    results_dir.mkdir(exist_ok=True)
+    results_dir = args.results
+    results_dir.mkdir(parents=True, exist_ok=True)
     if args.report:
         for size in args.sizes:
             path = results_dir / f"size-{size}.json"

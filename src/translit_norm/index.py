@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import pickle
 import threading
+import time
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -416,10 +417,48 @@ class Index:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         with self.__dict__["_lock"]:
             if name not in self.__dict__:
+                start = time.perf_counter()
                 values = _unpickle_block(pending[group])
                 self.__dict__.update(zip(_GROUPS[group], values, strict=True))
                 del pending[group]
+                seconds = time.perf_counter() - start
+                self.__dict__["_block_seconds"] = self.__dict__.get("_block_seconds", 0.0) + seconds
         return self.__dict__[name]
+
+    def _stores(self) -> dict[int, ShardStore]:
+        return {
+            id(value.store): value.store
+            for value in list(self.__dict__.values())
+            if isinstance(value, ShardedMap | ShardedSequence)
+        }
+
+    def preload(self, tables: Iterable[str], *, lookups: int) -> None:
+        """Read the named sharded tables whole now if ``lookups`` would read most of them.
+
+        A batch that looks up ``lookups`` keys of a table at random reads, shard by shard,
+        half of it once ``lookups`` reaches about 0.7 times its shard count, and the store
+        then reads the rest (shards.py). Reading it in one go before the batch loads nothing
+        more, and takes it out of the batch's loop (one garbage-collector pause, no per-shard
+        lock). Tables that are not sharded (a freshly compiled index, small tables) are left
+        as they are.
+
+        Args:
+            tables: Attribute names of tables (``"exact_entities"``, ``"profiles"``...).
+            lookups: How many lookups of random keys the caller is about to make in each.
+        """
+        for name in tables:
+            value = self.__dict__.get(name)
+            if isinstance(value, ShardedMap | ShardedSequence) and value.store.reads_most(lookups):
+                value.store.fill()
+
+    def load_seconds(self) -> float:
+        """Seconds this index has spent so far unpickling its tables (shards and blocks).
+
+        Zero for an index compiled in this process; for one read from the compiled cache,
+        the cost of its lazy loading, to be reported beside the work that caused it.
+        """
+        blocks: float = self.__dict__.get("_block_seconds", 0.0)
+        return blocks + sum(store.seconds for store in self._stores().values())
 
     def entity_tuple(self) -> tuple[Entity, ...]:
         """Every entity, as one tuple (an unpickled index unpickles them all, once)."""

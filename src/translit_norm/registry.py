@@ -203,36 +203,43 @@ class Registry:
             if not isinstance(name, str):
                 resolve(index, name)  # raises the TypeError resolve() raises
         # Each distinct name once: the answers are frozen, a repeat shares its answer.
+        distinct = list(dict.fromkeys(batch))
+        # A batch that reads most of the exact table reads it in one go, before the loop.
+        index.preload(("exact", "exact_entities"), lookups=len(distinct))
         exact = index.exact_answer
         solved: dict[str, Match] = {}
         rest: list[str] = []
-        # The answers are acyclic objects, hundreds of thousands of them: with the cyclic
-        # collector running, each full collection would walk the whole loaded registry
-        # (2.5x the time of this loop at 100k people).
+        # The answers are acyclic objects, hundreds of thousands of them, and resolving a
+        # name makes only short-lived acyclic ones: with the cyclic collector running, each
+        # full collection would walk the whole loaded registry (2.5x the time of the exact
+        # loop at 100k people, 1.4x that of the fuzzy queries). It is paused for the batch;
+        # whatever cycle a batch leaves is collected once it is back on.
         enabled = gc.isenabled()
         gc.disable()
         try:
-            for name in dict.fromkeys(batch):
+            for name in distinct:
                 answer = exact(name)
                 if answer is None:
                     rest.append(name)
                 else:
                     solved[name] = answer
+
+            askable = [n for n in rest if n.strip() and len(n) <= MAX_QUERY_CHARS]
+            # Each of them looks its cleaned name up (and its keys, in the same shards).
+            index.preload(("normalized",), lookups=len(askable))
+            prime_fuzzy(index, askable, workers=workers)
+
+            def one(name: str) -> Match:
+                return resolve(index, name, threshold=threshold, margin=margin)
+
+            if workers == 1 or len(rest) < 2:
+                solved.update(zip(rest, map(one, rest), strict=True))
+            else:
+                with ThreadPoolExecutor(max_workers=workers) as pool:
+                    solved.update(zip(rest, pool.map(one, rest), strict=True))
         finally:
             if enabled:
                 gc.enable()
-
-        askable = [n for n in rest if n.strip() and len(n) <= MAX_QUERY_CHARS]
-        prime_fuzzy(index, askable, workers=workers)
-
-        def one(name: str) -> Match:
-            return resolve(index, name, threshold=threshold, margin=margin)
-
-        if workers == 1 or len(rest) < 2:
-            solved.update(zip(rest, map(one, rest), strict=True))
-        else:
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                solved.update(zip(rest, pool.map(one, rest), strict=True))
         return [solved[name] for name in batch]
 
     def candidates(self, name: str, *, limit: int = 5) -> list[Candidate]:

@@ -13,16 +13,22 @@ unpickled tables share it, as eager tables would.
 
 Once half the shards of a group are unpickled the rest are too, and each table becomes one plain
 dictionary (or tuple) again: a long run, which reads every part of a table sooner or later,
-then looks up at full dictionary speed, and a table is never held twice.
+then looks up at full dictionary speed, and a table is never held twice. A caller that knows a
+batch will read most of a table (a column of a million names) asks for every shard at once
+(:meth:`ShardStore.fill`): one pass with the garbage collector paused once, before its loop,
+instead of a pause and a lock per shard inside it. Each store counts the seconds it has spent
+unpickling, so that the cost of reading tables is visible beside the work that caused it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import math
 import mmap
 import pickle
 import threading
+import time
 import zlib
 from array import array
 from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
@@ -145,6 +151,8 @@ class ShardStore:
         self.done = 0
         #: Every shard is in: the tables are complete.
         self.complete = self.count == 0
+        #: Seconds spent unpickling shards so far (wall clock).
+        self.seconds = 0.0
         self._lock = threading.Lock()
 
     def ensure(self, shard: int) -> None:
@@ -160,13 +168,34 @@ class ShardStore:
                 self._finish()
 
     def fill(self) -> None:
-        """Unpickle every shard not in yet."""
+        """Unpickle every shard not in yet, in one pass with the garbage collector paused."""
         with self._lock:
             if not self.complete:
-                self._finish()
+                enabled = gc.isenabled()
+                gc.disable()
+                try:
+                    self._finish()
+                finally:
+                    if enabled:
+                        gc.enable()
+
+    def reads_most(self, lookups: int) -> bool:
+        """Whether ``lookups`` more lookups of random keys are expected to reach half the shards.
+
+        A shard not read yet stays unread through ``n`` random lookups with probability
+        ``(1 - 1/count) ** n``, about ``exp(-n / count)``. With a share ``u`` of the shards
+        unread, half of all shards are read once ``u * exp(-n / count) <= 1/2``, that is from
+        ``n = count * ln(2u)`` on. Past that point :meth:`ensure` reads the whole table
+        anyway, so reading it at once beforehand loads nothing more, only sooner.
+        """
+        if self.complete:
+            return False
+        unread = (self.count - self.done) / self.count
+        return unread <= 0.5 or lookups >= self.count * math.log(2 * unread)
 
     def _load(self, shard: int) -> None:
         # Under the lock. The shard's flag is set last: a reader that sees it finds the entries.
+        began = time.perf_counter()
         values = _loads(self.data[self.bounds[shard] : self.bounds[shard + 1]])
         for table, value in zip(self.tables, values, strict=True):
             if isinstance(table, dict):
@@ -176,11 +205,13 @@ class ShardStore:
                 table[start : start + len(value)] = value
         self.loaded[shard] = 1
         self.done += 1
+        self.seconds += time.perf_counter() - began
 
     def _finish(self) -> None:
         for shard in range(self.count):
             if not self.loaded[shard]:
                 self._load(shard)
+        began = time.perf_counter()
         if self.by_position:
             for table in self.tables:
                 if isinstance(table, dict):
@@ -190,6 +221,7 @@ class ShardStore:
         data, self.data = self.data, None
         self.complete = True
         _forget_pages(data)
+        self.seconds += time.perf_counter() - began
 
 
 def _forget_pages(data: Any) -> None:
@@ -273,6 +305,21 @@ class ShardedMap(Mapping[K, V], Generic[K, V]):
     def items(self) -> ItemsView[K, V]:
         return self.whole().items()
 
+    @property
+    def store(self) -> ShardStore:
+        """The store this table's shards are read from (shared with its group's tables)."""
+        return self._store
+
+    def lookup(self) -> Callable[[Any], V | None]:
+        """The fastest ``get`` available now: the dictionary's own once the table is whole.
+
+        For a loop that looks up many keys: bind it once, after making the table whole if
+        the loop will read most of it (:meth:`ShardStore.reads_most`).
+        """
+        if self._store.complete:
+            return self._table.get
+        return self.get
+
     def whole(self) -> dict[K, V]:
         """The table as one dictionary (every shard unpickled, once)."""
         if not self._store.complete:
@@ -314,6 +361,11 @@ class ShardedSequence(Sequence[T], Generic[T]):
 
     def __iter__(self) -> Iterator[T]:
         return iter(self.whole())
+
+    @property
+    def store(self) -> ShardStore:
+        """The store this table's ranges are read from."""
+        return self._store
 
     def whole(self) -> tuple[T, ...]:
         """The table as one tuple (every range unpickled, once)."""

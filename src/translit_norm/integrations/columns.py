@@ -11,10 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from translit_norm.registry import Registry
 from translit_norm.resolver import DEFAULT_MARGIN, DEFAULT_THRESHOLD, MAX_QUERY_CHARS
 from translit_norm.results import Match, Status
+from translit_norm.shards import ShardedMap
 
 __all__ = ["SUFFIXES", "ResultColumns", "column_names", "resolve_values"]
 
@@ -35,6 +37,10 @@ class ResultColumns:
     names: list[str | None]
     scores: list[float | None]
     statuses: list[str | None]
+
+
+#: The id and name of no entity, for the cells the fast path leaves to the full resolver.
+_NO_LABEL: tuple[None, None] = (None, None)
 
 
 def _is_missing(value: object) -> bool:
@@ -71,25 +77,44 @@ def resolve_values(
     """
     cells: Sequence[object] = values if isinstance(values, Sequence) else list(values)
     size = len(cells)
-    result = ResultColumns([None] * size, [None] * size, [None] * size, [None] * size)
-    single = registry.index.exact_entities
+    index = registry.index
+    # A long column reads most of the exact table: read it in one go before the loop.
+    index.preload(("exact_entities", "labels"), lookups=size)
+    single = index.exact_entities
+    lookup = single.lookup() if isinstance(single, ShardedMap) else single.get
     # (id, name) per entity: the exact path never loads the entities themselves.
-    labels = registry.index.labels
-    ids, names, scores, statuses = result.ids, result.names, result.scores, result.statuses
+    labels = index.labels
+    # Fast path, in C over the whole column: a name written exactly as one entity's needs no
+    # Match object (the answer resolve() gives it: matched, score 1).
     matched = str(Status.MATCHED)
     rest: list[tuple[int, str]] = []
-    for i, value in enumerate(cells):
-        if isinstance(value, str):
-            # Fast path: a name written exactly as one entity's needs no Match object (the
-            # answer resolve() gives it: matched, score 1).
-            position = single.get(value)
-            if position is not None and len(value) <= MAX_QUERY_CHARS:
-                ids[i], names[i] = labels[position]
-                scores[i], statuses[i] = 1.0, matched
-            else:
-                rest.append((i, value))
-        elif not _is_missing(value):
-            rest.append((i, str(value)))
+    texts = cast("Sequence[str]", cells)
+    if set(map(type, cells)) <= {str} and max(map(len, texts), default=0) <= MAX_QUERY_CHARS:
+        # A column of strings (the common case): every step is one comprehension, and the
+        # constant columns are filled whole, then cleared where the fast path has no answer.
+        positions: list[int | None] = list(map(lookup, texts))
+        pairs = [_NO_LABEL if p is None else labels[p] for p in positions]
+        rest = [(i, texts[i]) for i, p in enumerate(positions) if p is None]
+        scores: list[float | None] = [1.0] * size
+        statuses: list[str | None] = [matched] * size
+        for i, _ in rest:
+            scores[i] = statuses[i] = None
+        result = ResultColumns(
+            [pair[0] for pair in pairs], [pair[1] for pair in pairs], scores, statuses
+        )
+    else:
+        result = ResultColumns([None] * size, [None] * size, [None] * size, [None] * size)
+        ids, names, scores, statuses = result.ids, result.names, result.scores, result.statuses
+        for i, value in enumerate(cells):
+            if isinstance(value, str):
+                position = lookup(value)
+                if position is not None and len(value) <= MAX_QUERY_CHARS:
+                    ids[i], names[i] = labels[position]
+                    scores[i], statuses[i] = 1.0, matched
+                else:
+                    rest.append((i, value))
+            elif not _is_missing(value):
+                rest.append((i, str(value)))
     matches = registry.resolve_many(
         [text for _, text in rest], threshold=threshold, margin=margin, workers=workers
     )
