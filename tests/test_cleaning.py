@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from translit_norm import Keyer
 from translit_norm.cleaning import APOSTROPHES, HYPHENS, clean, clean_preserving_case, strip_marks
 
 
@@ -48,6 +49,15 @@ def test_compatibility_forms_are_folded() -> None:
 @pytest.mark.parametrize("apostrophe", list(APOSTROPHES))
 def test_every_apostrophe_becomes_one(apostrophe: str) -> None:
     assert clean(f"Mar{apostrophe}yana") == "mar'yana"
+
+
+@pytest.mark.parametrize("quote", ['"', "\u201d", "\u2033"])
+def test_a_double_quote_inside_a_word_is_the_hard_sign_not_a_quotation(quote: str) -> None:
+    # BGN/PCGN writes ъ and the Belarusian apostrophe as ” (Ob”yedineniye, Dar”ya).
+    assert clean(f"Dar{quote}ya Ob{quote}yedineniye") == "dar'ya ob'yedineniye"
+    assert clean(f"Дар{quote}я") == "дар'я"
+    # Around a name, or after a space, it is a quotation mark: the words stay apart.
+    assert Keyer().key(f"Centre {quote}Vyasna{quote}").tokens == ("centre", "vyasna")
 
 
 @pytest.mark.parametrize("hyphen", list(HYPHENS))

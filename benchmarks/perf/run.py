@@ -40,6 +40,7 @@ Usage: python benchmarks/perf/run.py [--sizes 1000 10000 100000] [--build DIR] [
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import os
@@ -57,6 +58,7 @@ import workload  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 from unidecode import unidecode  # noqa: E402
 
+import translit_norm  # noqa: E402
 from translit_norm import Registry, Status  # noqa: E402
 
 TARGETS = {
@@ -119,10 +121,15 @@ def measure(
     root = build / f"size-{size}"
     people = workload.make_people(size)
     registry_dir = root / "registry"
-    # The registry file is rewritten whenever the generator or its name material changed.
-    stamp = hashlib.sha256(
-        Path(workload.__file__).read_bytes() + workload.NAMES_FILE.read_bytes()
-    ).hexdigest()
+    # The registry file is rewritten whenever what it holds may have changed: the people (the
+    # library's given-name table decides who is a namesake of whom), the generator, its name
+    # material, and the library's data files (its romanization schemes spell the aliases).
+    digest = hashlib.sha256()
+    digest.update(Path(workload.__file__).read_bytes() + workload.NAMES_FILE.read_bytes())
+    for data_file in sorted((Path(translit_norm.__file__).parent / "data").rglob("*.yaml")):
+        digest.update(data_file.read_bytes())
+    digest.update(json.dumps([dataclasses.astuple(p) for p in people], ensure_ascii=False).encode())
+    stamp = digest.hexdigest()
     stamp_file = root / "registry.stamp"
     current = stamp_file.read_text(encoding="utf-8") if stamp_file.exists() else None
     if current != stamp or not (registry_dir / "people.yaml").exists():

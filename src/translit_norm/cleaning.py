@@ -24,6 +24,14 @@ _APOSTROPHE_TABLE = {ord(c): "'" for c in APOSTROPHES}
 _HYPHEN_TABLE = {ord(c): "-" for c in HYPHENS}
 _FOLD_TABLE = _APOSTROPHE_TABLE | _HYPHEN_TABLE
 _SPACES = re.compile(r"\s+")
+#: A double quote or double prime between two letters is no quotation: BGN/PCGN writes the
+#: hard sign and the Belarusian and Ukrainian apostrophe as ” (Ob”yedineniye, Dar”ya), and
+#: typists put " or ″ in its place. It is folded to the apostrophe, so the word stays whole
+#: (a letter before it may carry a combining mark: decomposed text).
+_INNER_DOUBLE_QUOTE = re.compile(
+    r"(?<=[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])(?<![\d_])"
+    r"[\"\u201d\u2033](?=[^\W\d_])"
+)
 
 
 def _is_invisible(char: str) -> bool:
@@ -50,8 +58,11 @@ def clean_preserving_case(text: str) -> str:
         The cleaned string, stripped of leading and trailing white space.
     """
     if text.isascii() and text.isprintable():
+        if '"' in text:
+            text = _INNER_DOUBLE_QUOTE.sub("'", text)
         return _SPACES.sub(" ", text.translate(_FOLD_TABLE)).strip()
     visible = "".join(c for c in text if not _is_invisible(c))
+    visible = _INNER_DOUBLE_QUOTE.sub("'", visible)
     # Fold before NFKC too: NFKC turns the acute accent ´ used as an apostrophe into a space
     # and a combining mark, which would split the word.
     folded = unicodedata.normalize("NFKC", visible.translate(_FOLD_TABLE)).translate(_FOLD_TABLE)

@@ -265,7 +265,7 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
                     continue
                 seen.add((position, i))
                 _score_person(index, keyed, collector, position, i, token_key, surname, similarity)
-        for stem in _czech_feminine_stems(keyed.tokens[i], token_keys):
+        for stem in sorted(_czech_feminine_stems(keyed.tokens[i], token_keys)):
             for position in sorted(index.surname_entities.get(stem, ())):
                 gender = index.profiles[position].gender
                 # A woman's form: never a man's entity, and for an entity of unknown gender
