@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import GOLDEN, read_tsv
 from translit_norm import Entity, EntityKind, Match, Method, Registry, Status
+from translit_norm.resolver import _written_names
 
 GOLDEN_ROWS = read_tsv(GOLDEN / "resolve" / "test_registry.tsv")
 
@@ -350,3 +351,9 @@ def test_a_surname_written_first_is_no_given_name_to_forgive_a_slip_in() -> None
     # Her own name in either order still finds her.
     assert registry.resolve("Kotlenka Yaryna").id == "o0"
     assert registry.resolve("Yaryna Kotlenka").id == "o0"
+
+
+def test_the_written_slip_check_reads_the_same_names_as_entity_forms(registry: Registry) -> None:
+    # _written_names lists Entity.forms() without building them (speed); they must agree.
+    for entity in registry:
+        assert _written_names(entity) == [(f.text, f.lang) for f in entity.forms()]
