@@ -6,7 +6,7 @@ import pytest
 
 from translit_norm import Entity, EntityKind, Registry, Status
 from translit_norm.legal_forms import legal_forms, strip_legal_forms
-from translit_norm.names import gendered_pair, offices, patronymic_stems
+from translit_norm.names import gendered_pair, offices, patronymic_stems, suffix_swap
 from translit_norm.particles import particles
 
 
@@ -259,3 +259,35 @@ def test_arabic_name_chains(arabic_chains: Registry, query: str, expected: str |
         assert match.status is not Status.MATCHED, match
     else:
         assert match.status is Status.MATCHED and match.id == expected, match
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("radzenka", "radzenak"), ("sidorenko", "sidorenok"), ("kovaluk", "kovalCuk")],
+)
+def test_a_family_suffix_swapped_on_one_stem_is_another_surname(first: str, second: str) -> None:
+    assert suffix_swap(first, second)
+    assert suffix_swap(second, first)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("lukaSenko", "lukaSenka"),  # -enko / -enka: one surname, Ukrainian and Belarusian
+        ("kovalenak", "kovalenok"),  # -enak / -enok: one surname, Belarusian and Russian
+        ("radzenka", "radzinka"),  # a slip in the stem, not a suffix swap
+        ("enka", "enak"),  # no stem
+    ],
+)
+def test_the_same_suffix_in_two_languages_or_a_slip_elsewhere_is_no_swap(
+    first: str, second: str
+) -> None:
+    assert not suffix_swap(first, second)
+
+
+def test_a_suffix_swap_is_not_forgiven_as_a_slip_but_a_slip_elsewhere_is() -> None:
+    registry = Registry(
+        [Entity("r", "Ivan Radzionkenka", EntityKind.PERSON, gender="male")], expand=False
+    )
+    assert registry.resolve("Ivan Radzionkenak").status is Status.UNKNOWN
+    assert registry.resolve("Ivan Radzionkeka").id == "r"
