@@ -108,13 +108,18 @@ def gendered_pair(first: str, second: str) -> bool:
     Tsikhanouski and Tsikhanouskaya, Navalny and Navalnaya, Kalesnikau and Kalesnikava are
     different people (husband and wife, or namesakes): this is the guard that keeps them apart.
     """
-    for masculine, feminine in _GENDER_PAIRS + _GREEK_GENDER_PAIRS:
+    return _one_stem(first, second, _GENDER_PAIRS + _GREEK_GENDER_PAIRS)
+
+
+def _one_stem(first: str, second: str, pairs: tuple[tuple[str, str], ...]) -> bool:
+    """True when the two keys are one stem (3+ letters) with the two endings of a pair."""
+    for one, other in pairs:
         for a, b in ((first, second), (second, first)):
             if (
-                a.endswith(masculine)
-                and b.endswith(feminine)
-                and len(a) > len(masculine) + 2
-                and a[: len(a) - len(masculine)] == b[: len(b) - len(feminine)]
+                a.endswith(one)
+                and b.endswith(other)
+                and len(a) > len(one) + 2
+                and a[: len(a) - len(one)] == b[: len(b) - len(other)]
             ):
                 return True
     return False
@@ -131,16 +136,7 @@ _SUFFIX_SWAPS = (("enka", "enak"), ("enko", "enok"), ("uk", "Cuk"))
 
 def suffix_swap(first: str, second: str) -> bool:
     """True when two surname keys are one stem with two different family suffixes."""
-    for one, other in _SUFFIX_SWAPS:
-        for a, b in ((first, second), (second, first)):
-            if (
-                a.endswith(one)
-                and b.endswith(other)
-                and len(a) > len(one) + 2
-                and a[: len(a) - len(one)] == b[: len(b) - len(other)]
-            ):
-                return True
-    return False
+    return _one_stem(first, second, _SUFFIX_SWAPS)
 
 
 @dataclass(frozen=True)
