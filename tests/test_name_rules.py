@@ -291,3 +291,26 @@ def test_a_suffix_swap_is_not_forgiven_as_a_slip_but_a_slip_elsewhere_is() -> No
     )
     assert registry.resolve("Ivan Radzionkenak").status is Status.UNKNOWN
     assert registry.resolve("Ivan Radzionkeka").id == "r"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kiryla Bortnik", "kirill"),  # Belarusian Кірыла is Kirill
+        ("Daryna Bortnik", "darina"),
+        ("Darina Bortnik", "darina"),
+        ("Nazar Bortnik", "nazar"),
+    ],
+)
+def test_given_names_in_the_table_tell_namesakes_apart(query: str, expected: str) -> None:
+    # Without a given-name group, a name written surname first could not be told from a
+    # surname, nor Darina from Daria: each group keeps its people apart from the others.
+    people = [
+        Entity("kirill", "Kirill Bortnik", EntityKind.PERSON, gender="male"),
+        Entity("darina", "Дарина Бортник", EntityKind.PERSON, gender="female"),
+        Entity("daria", "Daria Bortnik", EntityKind.PERSON, gender="female"),
+        Entity("nazar", "Назар Бортник", EntityKind.PERSON, gender="male"),
+    ]
+    match = Registry(people, expand=False).resolve(query)
+    assert match.status is Status.MATCHED, match
+    assert match.id == expected
