@@ -284,8 +284,7 @@ def test_a_reading_ruled_out_by_a_patronymic_does_not_rule_out_the_person() -> N
         gender="female",
         aliases=("Mykhaylakovych Daryna",),
     )
-    roman = Entity("roman-m", "Roman Mykhaylakovych", EntityKind.PERSON, gender="male")
-    registry = Registry([daryna, roman], expand=False)
+    registry = Registry([daryna, _person("roman-m", "Roman Mykhaylakovych", "male")], expand=False)
     for query in ("Darina Mikhaylakovich", "Daryna Mykhailakovytch"):
         match = registry.resolve(query)
         assert match.status is Status.MATCHED, match
@@ -294,9 +293,8 @@ def test_a_reading_ruled_out_by_a_patronymic_does_not_rule_out_the_person() -> N
 
 def test_a_slip_in_a_gendered_ending_does_not_change_the_gender() -> None:
     # Tonkeav is a slip of Tonkeva (two letters swapped), not a man's surname in -av.
-    olga = Entity("olga-tonkeva", "Olga Tonkeva", EntityKind.PERSON, gender="female")
-    ivan = Entity("ivan-tonkev", "Ivan Tonkev", EntityKind.PERSON, gender="male")
-    registry = Registry([olga, ivan], expand=False)
+    olga = _person("olga-tonkeva", "Olga Tonkeva", "female")
+    registry = Registry([olga, _person("ivan-tonkev", "Ivan Tonkev", "male")], expand=False)
     assert registry.resolve("Olga Tonkeav").id == "olga-tonkeva"
     # Her surname in its masculine form is still another person's.
     assert registry.resolve("Olga Tonkev").id != "olga-tonkeva"
@@ -307,10 +305,7 @@ def test_a_weak_candidate_does_not_stop_the_search_by_given_name() -> None:
     # with a word it cannot place). Morozoyvch, two letters of Morozovych swapped, is two
     # edits away once keyed (y before v is read as a glide): only the search among the
     # people named Yuliia finds it, and a weak candidate must not stop that search.
-    people = [
-        Entity("a", "Yuliia Morozovych", EntityKind.PERSON, gender="female"),
-        Entity("b", "Oksana Yuliia", EntityKind.PERSON, gender="female"),
-    ]
+    people = [_person("a", "Yuliia Morozovych", "female"), _person("b", "Oksana Yuliia", "female")]
     registry = Registry(people, expand=False)
     match = registry.resolve("Yuliia Morozoyvch")
     assert match.status is Status.MATCHED, match
@@ -321,7 +316,7 @@ def test_the_surname_family_guard_holds_among_people_of_one_given_name() -> None
     # Four registered Olgas whose surnames are each one slip from the query's: the query is
     # more likely a fifth member of the family than a slip.
     people = [
-        Entity(f"o{i}", f"Olga {surname}", EntityKind.PERSON, gender="female")
+        _person(f"o{i}", f"Olga {surname}", "female")
         for i, surname in enumerate(["Kotlenka", "Kotlenko", "Kotlinak", "Kotlenuk"])
     ]
     match = Registry(people, expand=False).resolve("Olga Kotlenak")
@@ -342,7 +337,7 @@ def test_a_surname_written_first_is_no_given_name_to_forgive_a_slip_in() -> None
             aliases=("Kotlenka Yaryna",),
         ),
         *(
-            Entity(f"o{i}", f"Yaryna {surname}", EntityKind.PERSON, gender="female")
+            _person(f"o{i}", f"Yaryna {surname}", "female")
             for i, surname in enumerate(["Kotlenko", "Kotlinak", "Kotlenuk"], start=1)
         ),
     ]

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["APOSTROPHES", "HYPHENS", "clean", "clean_preserving_case", "strip_marks"]
+__all__ = [
+    "APOSTROPHES",
+    "COMBINING_MARKS",
+    "HYPHENS",
+    "clean",
+    "clean_preserving_case",
+    "strip_marks",
+]
 
 #: Characters used for the apostrophe: Ukrainian and Belarusian write it inside words (Мар'яна,
 #: сям'я), romanizations write it for the soft sign (ISO 9 ʹ, BGN/PCGN ʼ), typographers curl it.
@@ -24,13 +31,16 @@ _APOSTROPHE_TABLE = {ord(c): "'" for c in APOSTROPHES}
 _HYPHEN_TABLE = {ord(c): "-" for c in HYPHENS}
 _FOLD_TABLE = _APOSTROPHE_TABLE | _HYPHEN_TABLE
 _SPACES = re.compile(r"\s+")
+#: The Unicode blocks of combining marks, as a regular-expression character range: the marks
+#: that stay on a letter after NFKC (the ALA-LC tie in i͡a has no precomposed form) or that
+#: decomposed text carries.
+COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 #: A double quote or double prime between two letters is no quotation: BGN/PCGN writes the
 #: hard sign and the Belarusian and Ukrainian apostrophe as ” (Ob”yedineniye, Dar”ya), and
 #: typists put " or ″ in its place. It is folded to the apostrophe, so the word stays whole
 #: (a letter before it may carry a combining mark: decomposed text).
 _INNER_DOUBLE_QUOTE = re.compile(
-    r"(?<=[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])(?<![\d_])"
-    r"[\"\u201d\u2033](?=[^\W\d_])"
+    rf"(?<=[\w{COMBINING_MARKS}])(?<![\d_])[\"\u201d\u2033](?=[^\W\d_])"
 )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from translit_norm.cleaning import clean, strip_marks
+from translit_norm.cleaning import COMBINING_MARKS, clean, strip_marks
 from translit_norm.confusables import Neutralized, neutralize
 from translit_norm.errors import RegistryError
 from translit_norm.folding import DEFAULT_BACKEND, Folder, folder
@@ -38,8 +38,9 @@ __all__ = ["Grapheme", "KeyedName", "Keyer", "Reading", "fold_phonemes", "readin
 _VOWEL_LETTERS = "aeiouy"
 #: A word: letters and digits, with the combining marks that stay on them after NFKC (the
 #: ALA-LC tie in i͡a has no precomposed form), and apostrophes inside it (Мар'яна, O'Brien).
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_TOKEN = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*(?:'[^\W_](?:[^\W_]|[{_MARKS}])*)*")
+_TOKEN = re.compile(
+    rf"[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*(?:'[^\W_](?:[^\W_]|[{COMBINING_MARKS}])*)*"
+)
 
 
 @dataclass(frozen=True)
@@ -412,9 +413,11 @@ def _key(
     latin_text = " ".join(t for t, c in zip(latin_options[0], cyrillic, strict=True) if not c)
     # A stress or length accent inside a marker (Loúkachenko) does not hide the convention.
     plain_text = strip_marks(latin_text)
-    applicable = [
-        r for r in readings() if latin_text and (r.applies(latin_text) or r.applies(plain_text))
-    ]
+    applicable = (
+        [r for r in readings() if r.applies(latin_text) or r.applies(plain_text)]
+        if latin_text
+        else []
+    )
     if only is not None and any(r.name == only for r in applicable):
         applicable = [r for r in applicable if r.name == only]
     english = readings()[0]
