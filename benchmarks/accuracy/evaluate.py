@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from dataset import Negative, Protocol, Variant, registry_entities
 
-from translit_norm import Registry
+from translit_norm import Expansion, Registry
 from translit_norm.resolver import DEFAULT_THRESHOLD, collect_candidates, decide
 from translit_norm.results import Candidate, Status
 
@@ -106,8 +106,8 @@ class TranslitNorm(System):
     default_threshold = DEFAULT_THRESHOLD
     thresholds = tuple(round(0.5 + 0.02 * i, 2) for i in range(26))
 
-    def __init__(self, proto: Protocol) -> None:
-        self.registry = Registry(registry_entities(proto))
+    def __init__(self, proto: Protocol, *, expand: Expansion = Expansion.ALL) -> None:
+        self.registry = Registry(registry_entities(proto), expand=expand)
         index = self.registry.index
         # Ranked candidates once per text; the verdict at any threshold is decide() on them.
         self._ranked = [collect_candidates(index, q.text)[0] for q in proto.queries]

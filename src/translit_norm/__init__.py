@@ -20,6 +20,7 @@ from translit_norm.errors import (
     UnknownLanguageError,
     UnknownSchemeError,
 )
+from translit_norm.expansion import Expansion
 from translit_norm.keys import KeyedName, Keyer
 from translit_norm.registry import Registry, clear_default_registry
 from translit_norm.resolver import DEFAULT_THRESHOLD
@@ -32,6 +33,7 @@ __all__ = [
     "Candidate",
     "Entity",
     "EntityKind",
+    "Expansion",
     "KeyedName",
     "Keyer",
     "Match",

@@ -29,6 +29,8 @@ class NameOrigin(StrEnum):
     ALIAS = "alias"
     NATIVE = "native"
     ROMANIZATION = "romanization"
+    #: Another language's name of a place, from the gazetteer (gazetteer.py).
+    GAZETTEER = "gazetteer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +39,11 @@ class NameForm:
 
     Attributes:
         text: The name as written.
-        origin: Display name, alias, native-script name, or a romanization of a native name.
+        origin: Display name, alias, native-script name, a romanization of a native name,
+            or a gazetteer's name of a place.
         lang: Language code of a native name (and of its romanizations), else None.
-        scheme: Romanization scheme that generated the form, else None.
+        scheme: Romanization scheme that generated the form, or the gazetteer entry it comes
+            from, else None.
     """
 
     text: str
@@ -84,5 +88,9 @@ class Entity:
 
 def origin_note(origin: str, scheme: str | None) -> str:
     """Where a matched name comes from, for explanations: `` (alias)``,
-    `` (romanization, scheme national-2010)``."""
-    return f" ({origin}, scheme {scheme})" if scheme else f" ({origin})"
+    `` (romanization, scheme national-2010)``, `` (gazetteer, GeoNames 524901)``."""
+    if not scheme:
+        return f" ({origin})"
+    if origin == NameOrigin.GAZETTEER:
+        return f" ({origin}, {scheme})"
+    return f" ({origin}, scheme {scheme})"

@@ -1,18 +1,44 @@
-"""Registry expansion: the romanizations of an entity's native-script names.
+"""Registry expansion: name forms generated from the registry's own names at compile time.
 
 A registry author writes ``native: {be: Аляксандр Лукашэнка}`` once; at load time every
 romanization scheme of that language (:mod:`translit_norm.romanization`) adds a name form, so
 the passport, BGN/PCGN, national and Łacinka spellings all match and explanations can say which
-scheme produced the match. The forms go through the same index and collision check as aliases.
+scheme produced the match. A place the gazetteer knows (:mod:`translit_norm.gazetteer`) also
+gets the names other languages give it (Moskau, Pékin). The forms go through the same index
+and collision check as aliases.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import enum
+from collections.abc import Callable, Iterator
 
 from translit_norm.entities import Entity, NameForm, NameOrigin
 
-__all__ = ["native_romanizations"]
+__all__ = ["Expansion", "expander", "native_romanizations"]
+
+
+class Expansion(enum.Flag):
+    """Which generated name forms a registry gets.
+
+    ``Registry(expand=True)`` is :attr:`ALL`, ``expand=False`` is :attr:`NONE`.
+    """
+
+    NONE = 0
+    #: The romanizations of native-script names, one per scheme of the name's language.
+    ROMANIZATIONS = enum.auto()
+    #: The gazetteer's names of places (exonyms and former names).
+    EXONYMS = enum.auto()
+    ALL = ROMANIZATIONS | EXONYMS
+
+    @classmethod
+    def of(cls, expand: bool | Expansion) -> Expansion:
+        """``expand`` as a flag: True is everything, False nothing."""
+        if isinstance(expand, Expansion):
+            return expand
+        if isinstance(expand, bool):
+            return cls.ALL if expand else cls.NONE
+        raise TypeError(f"expand must be a bool or an Expansion, not {expand!r}")
 
 
 def native_romanizations(entity: Entity) -> Iterator[NameForm]:
@@ -26,3 +52,23 @@ def native_romanizations(entity: Entity) -> Iterator[NameForm]:
         for scheme, latin in romanization.romanizations(text, lang=lang):
             if latin != text:
                 yield NameForm(latin, NameOrigin.ROMANIZATION, lang=lang, scheme=scheme)
+
+
+def expander(expansion: Expansion) -> Callable[[Entity], Iterator[NameForm]] | None:
+    """The function that generates an entity's extra forms; None when nothing is generated.
+
+    The index holds back a gazetteer name that keys like a name of another entity
+    (``Index``): the registry's own names always win.
+    """
+    if not expansion:
+        return None
+
+    def expand(entity: Entity) -> Iterator[NameForm]:
+        if Expansion.ROMANIZATIONS in expansion:
+            yield from native_romanizations(entity)
+        if Expansion.EXONYMS in expansion:
+            from translit_norm.gazetteer import exonyms
+
+            yield from exonyms(entity)
+
+    return expand

@@ -330,6 +330,9 @@ class Index:
         self.profiles: dict[int, PersonProfile] = {}
         self.surname_entities: dict[str, set[int]] = {}
         self.compact_grams = NgramIndex()
+        # A gazetteer's name of a place waits until every registry name is in: it is left
+        # out when a name of another entity keys the same, whatever the registry order.
+        gazetteer: list[tuple[int, NameForm]] = []
         for position, entity in enumerate(entities):
             if entity.kind is EntityKind.PERSON:
                 self.profiles[position] = PersonProfile(gender=entity.gender)
@@ -337,12 +340,21 @@ class Index:
             if expand is not None:
                 sources = _native_keys(added, self._new_forms)
                 for form in expand(entity):
-                    reading = self._source_reading(form, sources.get(form.lang, frozenset()))
+                    if form.origin is NameOrigin.GAZETTEER:
+                        gazetteer.append((position, form))
+                        continue
+                    reading = (
+                        self._source_reading(form, sources.get(form.lang, frozenset()))
+                        if form.origin is NameOrigin.ROMANIZATION
+                        else None
+                    )
                     if keyed := self._add(position, form, reading):
                         added.append(keyed)
             if entity.kind in (EntityKind.ORGANIZATION, EntityKind.PLACE):
                 self._add_cores(position, added)
                 self._add_skeletons(added)
+        for position, form in gazetteer:
+            self._add_unclaimed(position, form)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
         #: Surname keys by their one-slip neighbourhood: the fuzzy surname step's retrieval.
@@ -509,6 +521,20 @@ class Index:
         if profile is not None:
             self._profile_form(position, profile, keyed, form.text)
         return ref, keyed
+
+    def _add_unclaimed(self, position: int, form: NameForm) -> None:
+        """Index ``form`` unless a name of another entity has one of its keys."""
+        keyed = self.keyer.key(form.text, form.lang)
+        if not any(
+            self._new_forms[ref].entity != position
+            for table, keys in (
+                (self.full_keys, keyed.full_keys),
+                (self.compact_keys, keyed.compact_keys),
+            )
+            for key in keys
+            for ref in table.get(key, ())
+        ):
+            self._add(position, form)
 
     def _add_cores(self, position: int, added: list[tuple[int, KeyedName]]) -> None:
         """Index the name cores (name_cores.py) of an organization's or place's forms.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from translit_norm import cache as compiled_cache
 from translit_norm.entities import Entity
-from translit_norm.expansion import native_romanizations
+from translit_norm.expansion import Expansion, expander
 from translit_norm.folding import DEFAULT_BACKEND
 from translit_norm.index import Collision, Index
 from translit_norm.keys import Keyer
@@ -46,7 +46,9 @@ class Registry:
         entities: The entities; ids must be unique.
         folding: ASCII-folding backend for scripts without our own tables
             (``"unidecode"`` or ``"anyascii"``).
-        expand: Add the romanizations of every native-script name as name forms.
+        expand: Which name forms to generate from the registry's own names: the
+            romanizations of every native-script name, and the gazetteer's names of places
+            (:class:`~translit_norm.Expansion`; True is all of them, False none).
     """
 
     def __init__(
@@ -54,23 +56,21 @@ class Registry:
         entities: Iterable[Entity],
         *,
         folding: str = DEFAULT_BACKEND,
-        expand: bool = True,
+        expand: bool | Expansion = True,
     ) -> None:
         ordered = tuple(entities)
         ids = [e.id for e in ordered]
         if len(set(ids)) != len(ids):
             duplicates = sorted({i for i in ids if ids.count(i) > 1})
             raise ValueError(f"duplicate entity ids: {', '.join(duplicates)}")
-        self._index = Index(
-            ordered, Keyer(folding), expand=native_romanizations if expand else None
-        )
+        self._index = Index(ordered, Keyer(folding), expand=expander(Expansion.of(expand)))
 
     @classmethod
     def load(
         cls,
         *paths: str | Path,
         folding: str = DEFAULT_BACKEND,
-        expand: bool = True,
+        expand: bool | Expansion = True,
         cache: bool = True,
         cache_dir: str | Path | None = None,
     ) -> Registry:
@@ -94,7 +94,8 @@ class Registry:
             return cls(load_entities(paths), folding=folding, expand=expand)
         files = registry_files(paths)
         directory = compiled_cache.cache_directory(cache_dir)
-        key = compiled_cache.fingerprint(files, options=f"folding={folding};expand={expand}")
+        options = f"folding={folding};expand={Expansion.of(expand).value}"
+        key = compiled_cache.fingerprint(files, options=options)
         index = compiled_cache.read(directory, key)
         if isinstance(index, Index):
             return cls._from_index(index)

@@ -1,0 +1,143 @@
+"""The names other languages give a place: exonyms from a gazetteer (data/gazetteer.yaml).
+
+Moscow is Moskau in German, Moscou in French and Maskva in Belarusian; Beijing is Peking,
+Pékin and Pekin; Tbilisi was Tiflis and Lviv Lemberg. No spelling rule derives these: they
+are names of their own, so they come from a gazetteer, GeoNames' table of cities (generated
+by tools/build_gazetteer.py, CC BY 4.0). A place entity of the registry that the gazetteer
+knows gets the city's other names as name forms at compile time (registry expansion, see
+:mod:`translit_norm.expansion`).
+
+A wrong link would give one place another's names, so a link needs two of the entity's names
+to agree: the display name and a native name or alias must both be names of the city (Moscow
+and Москва). Where two cities qualify (Moscow, Russia and Moscow, Idaho both bear Москва) the
+larger wins only when it is ten times the other's size; otherwise nothing is linked. Only the
+names the gazetteer gives that city alone are added: Atina is Athens in Turkish and also a
+name of Athens, Georgia, so it names neither.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin
+from translit_norm.errors import RegistryError
+from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
+
+__all__ = ["GazetteerPlace", "exonyms", "gazetteer_places", "link"]
+
+#: How much larger the largest qualifying city must be than the next to be the one meant.
+_DOMINANCE = 10
+
+_FIELDS = {"geonames", "name", "country", "population", "names", "shared"}
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    """A city of the gazetteer.
+
+    Attributes:
+        geonames: Its GeoNames id.
+        name: Its name in GeoNames (English, or the local name in Latin letters).
+        country: ISO 3166 alpha-2 code of its country.
+        population: Its population.
+        names: Its other names that no other city of the gazetteer bears.
+        shared: Its other names that another city bears too (used to link, never added).
+    """
+
+    geonames: int
+    name: str
+    country: str
+    population: int
+    names: tuple[str, ...]
+    shared: tuple[str, ...]
+
+
+def fold(name: str) -> str:
+    """How names are compared here: NFC, casefolded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+@functools.cache
+def gazetteer_places() -> tuple[GazetteerPlace, ...]:
+    """The places of data/gazetteer.yaml, validated; loaded once per process."""
+    name, document = load_package_yaml("data/gazetteer.yaml")
+    places = document.get("places") if isinstance(document, YamlMap) else None
+    if not isinstance(places, YamlList):
+        raise RegistryError(name, None, "expected a list 'places'")
+    result = []
+    for entry, line in zip(places, places.item_lines, strict=True):
+        if not isinstance(entry, YamlMap) or set(entry) != _FIELDS:
+            raise RegistryError(name, line, f"a place has exactly the keys {sorted(_FIELDS)}")
+        texts = {key: entry[key] for key in ("names", "shared")}
+        if not all(
+            isinstance(v, list) and all(isinstance(t, str) and t.strip() for t in v)
+            for v in texts.values()
+        ):
+            raise RegistryError(name, line, "names and shared are lists of non-empty strings")
+        if not (
+            isinstance(entry["geonames"], int)
+            and isinstance(entry["population"], int)
+            and isinstance(entry["name"], str)
+            and entry["name"].strip()
+            and isinstance(entry["country"], str)
+        ):
+            raise RegistryError(name, line, "bad geonames id, name, country or population")
+        result.append(
+            GazetteerPlace(
+                entry["geonames"],
+                entry["name"],
+                entry["country"],
+                entry["population"],
+                tuple(texts["names"]),
+                tuple(texts["shared"]),
+            )
+        )
+    return tuple(result)
+
+
+@functools.cache
+def _by_name() -> dict[str, tuple[int, ...]]:
+    """Folded name -> positions of the places that bear it (own, shared or GeoNames name)."""
+    table: dict[str, list[int]] = {}
+    for at, place in enumerate(gazetteer_places()):
+        for text in {fold(t) for t in (place.name, *place.names, *place.shared)}:
+            table.setdefault(text, []).append(at)
+    return {text: tuple(ats) for text, ats in table.items()}
+
+
+def link(entity: Entity) -> GazetteerPlace | None:
+    """The gazetteer's city a place entity is, or None (see the module docstring)."""
+    if entity.kind is not EntityKind.PLACE:
+        return None
+    table = _by_name()
+    named = set(table.get(fold(entity.name), ()))
+    others = {at for text in _second_names(entity) for at in table.get(fold(text), ())}
+    found = sorted((gazetteer_places()[at] for at in named & others), key=lambda p: -p.population)
+    if not found or (len(found) > 1 and found[0].population < _DOMINANCE * found[1].population):
+        return None
+    return found[0]
+
+
+def _second_names(entity: Entity) -> Iterator[str]:
+    yield from entity.aliases
+    yield from (text for _, text in entity.native)
+
+
+def exonyms(entity: Entity) -> Iterator[NameForm]:
+    """The gazetteer's names of a place entity that it lacks, as name forms.
+
+    None unless the entity is linked (:func:`link`). The index leaves out those that key like
+    a name of another entity.
+    """
+    place = link(entity)
+    if place is None:
+        return
+    own = {fold(form.text) for form in entity.forms()}
+    scheme = f"GeoNames {place.geonames}"
+    for text in (place.name, *place.names):
+        if fold(text) not in own:
+            own.add(fold(text))
+            yield NameForm(text, NameOrigin.GAZETTEER, scheme=scheme)

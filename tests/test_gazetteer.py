@@ -1,0 +1,268 @@
+"""The gazetteer's names of places: the data, the link rule, and what a registry gets."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translit_norm import (
+    Entity,
+    EntityKind,
+    Expansion,
+    NameOrigin,
+    Registry,
+    RegistryError,
+    Status,
+    gazetteer,
+)
+from translit_norm.gazetteer import GazetteerPlace, fold, gazetteer_places, link
+from translit_norm.yamlio import load_yaml_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _moscow(**extra: Any) -> Entity:
+    return Entity("moscow", "Moscow", EntityKind.PLACE, native=(("ru", "Москва"),), **extra)
+
+
+# ------------------------------------------------------------------------------ the data
+
+
+def test_every_place_is_read_and_ids_are_unique() -> None:
+    places = gazetteer_places()
+    assert len(places) > 1000
+    assert len({p.geonames for p in places}) == len(places)
+    assert all(p.population >= 100_000 for p in places)
+
+
+def test_a_name_of_its_own_is_no_other_places_name() -> None:
+    seen: dict[str, int] = {}
+    for place in gazetteer_places():
+        for text in (place.name, *place.names, *place.shared):
+            seen[fold(text)] = seen.get(fold(text), 0) + 1
+    for place in gazetteer_places():
+        for text in place.names:
+            assert seen[fold(text)] == 1, (place.name, text)
+
+
+@pytest.fixture
+def fresh_gazetteer() -> Iterator[None]:
+    gazetteer.gazetteer_places.cache_clear()
+    gazetteer._by_name.cache_clear()
+    yield
+    gazetteer.gazetteer_places.cache_clear()
+    gazetteer._by_name.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_gazetteer")
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("  - {geonames: 1, name: X, country: AA, population: 5, names: []}", "exactly the keys"),
+        (
+            "  - {geonames: 1, name: X, country: AA, population: 5, names: [''], shared: []}",
+            "non-empty strings",
+        ),
+        (
+            "  - {geonames: one, name: X, country: AA, population: 5, names: [], shared: []}",
+            "bad geonames id",
+        ),
+    ],
+)
+def test_a_bad_entry_names_the_file_and_line(
+    monkeypatch: pytest.MonkeyPatch, line: str, problem: str
+) -> None:
+    good = "  - {geonames: 2, name: Y, country: BB, population: 9, names: [Yy], shared: []}"
+    text = f"places:\n{good}\n{line}\n"
+    name = "translit_norm/data/gazetteer.yaml"
+    monkeypatch.setattr(
+        gazetteer, "load_package_yaml", lambda _: (name, load_yaml_text(text, name=name))
+    )
+    with pytest.raises(RegistryError, match=problem) as raised:
+        gazetteer_places()
+    assert str(raised.value).startswith(f"{name}:3:")
+
+
+# ------------------------------------------------------------------------------ linking
+
+
+def test_a_place_is_linked_by_two_of_its_names() -> None:
+    place = link(_moscow())
+    assert place is not None and place.country == "RU"
+    athens = Entity("athens", "Athens", EntityKind.PLACE, native=(("el", "Αθήνα"),))
+    linked = link(athens)
+    assert linked is not None and linked.country == "GR"
+
+
+def test_one_name_is_not_enough() -> None:
+    # Athens alone is also Athens, Georgia and Athens, Ohio.
+    assert link(Entity("athens", "Athens", EntityKind.PLACE)) is None
+
+
+@pytest.mark.parametrize("kind", [EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.OTHER])
+def test_only_places_are_linked(kind: EntityKind) -> None:
+    # Sofia the woman is not Sofia the city, whatever her names.
+    entity = Entity("sofia", "Sofia", kind, native=(("bg", "София"),))
+    assert link(entity) is None
+    assert not list(gazetteer.exonyms(entity))
+
+
+def _fake(monkeypatch: pytest.MonkeyPatch, populations: tuple[int, int]) -> None:
+    places = tuple(
+        GazetteerPlace(i, "Springfield", "US", population, (f"Springfield{i}",), ("Sprinkfeld",))
+        for i, population in enumerate(populations)
+    )
+    table = {
+        "springfield": (0, 1),
+        "sprinkfeld": (0, 1),
+        "springfield0": (0,),
+        "springfield1": (1,),
+    }
+    monkeypatch.setattr(gazetteer, "gazetteer_places", lambda: places)
+    monkeypatch.setattr(gazetteer, "_by_name", lambda: table)
+
+
+@pytest.mark.parametrize(
+    ("populations", "linked"),
+    [((1_000_000, 100_000), 0), ((100_000, 1_000_000), 1), ((500_000, 100_000), None)],
+)
+def test_of_two_cities_the_larger_wins_only_by_far(
+    monkeypatch: pytest.MonkeyPatch, populations: tuple[int, int], linked: int | None
+) -> None:
+    _fake(monkeypatch, populations)
+    entity = Entity("x", "Springfield", EntityKind.PLACE, aliases=("Sprinkfeld",))
+    place = link(entity)
+    assert (place.geonames if place else None) == linked
+
+
+# ------------------------------------------------------------------------------ the registry
+
+
+def test_an_exonym_resolves_and_says_where_it_comes_from() -> None:
+    registry = Registry([_moscow()])
+    match = registry.resolve("Moskau")
+    assert match.status is Status.MATCHED and match.id == "moscow"
+    assert "gazetteer, GeoNames" in match.reason
+    origins = registry.index.origins()
+    assert origins[NameOrigin.GAZETTEER] > 10
+
+
+def test_the_gazetteer_can_be_left_out() -> None:
+    registry = Registry([_moscow()], expand=Expansion.ROMANIZATIONS)
+    assert registry.resolve("Moskau").status is Status.UNKNOWN
+    assert registry.resolve("Moskva").id == "moscow"  # a romanization of Москва
+    origins = Registry([_moscow()], expand=False).index.origins()
+    assert set(origins) == {NameOrigin.NAME, NameOrigin.NATIVE}
+
+
+def test_expand_takes_a_bool_or_an_expansion() -> None:
+    assert Expansion.of(True) is Expansion.ALL
+    assert Expansion.of(False) is Expansion.NONE
+    with pytest.raises(TypeError, match="bool or an Expansion"):
+        Expansion.of("all")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_registry_name_wins_over_the_gazetteer(first: bool) -> None:
+    # A band called Moskau is the registry author's; the city does not take the name from
+    # it, wherever the band stands in the registry.
+    band = Entity("moskau-band", "Moskau", EntityKind.ORGANIZATION)
+    registry = Registry([band, _moscow()] if first else [_moscow(), band])
+    assert registry.resolve("Moskau").id == "moskau-band"
+    assert registry.resolve("Moscou").id == "moscow"
+    assert registry.collisions() == []
+
+
+def test_an_entity_keeps_its_own_names_once() -> None:
+    registry = Registry([_moscow(aliases=("Moskau",))])
+    texts = [f.text for f in registry.index.forms]
+    assert texts.count("Moskau") == 1
+
+
+_LINKABLE = [p for p in gazetteer_places() if p.names][:400]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_LINKABLE), st.data())
+def test_every_name_of_its_own_resolves_to_the_linked_place(
+    place: GazetteerPlace, data: st.DataObject
+) -> None:
+    entity = Entity("here", place.name, EntityKind.PLACE, aliases=(place.names[0],))
+    assert link(entity) == place
+    registry = Registry([entity])
+    name = data.draw(st.sampled_from(place.names))
+    match = registry.resolve(name)
+    assert match.status is Status.MATCHED and match.id == "here", (name, match)
+
+
+# ------------------------------------------------------------------------------ the tool
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", ROOT / "tools" / "build_gazetteer.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("name", "usable"),
+    [
+        ("Moskau", True),
+        ("Москва", True),
+        ("თბილისი", True),  # Georgian: no capitals, and none needed
+        ("北京", True),
+        ("MOW", False),  # a code
+        ("mosko", False),  # a machine transliteration
+        ("Minsk osh", False),  # a word in lower case
+        ("Kyiv 2", False),
+        ("Kő", False),  # too short
+        ("मास्को", False),  # a script translit_norm does not read
+    ],
+)
+def test_the_tool_keeps_names_only(name: str, usable: bool) -> None:
+    assert _tool().usable(name) is usable
+
+
+def test_the_tool_sorts_names_into_own_and_shared() -> None:
+    cities = [
+        {
+            "geonameid": 1,
+            "name": "Moscow",
+            "countrycode": "RU",
+            "population": 10_000_000,
+            "alternatenames": ["Moskau", "Москва", "MOW", "mosko", "Russia"],
+        },
+        {
+            "geonameid": 2,
+            "name": "Moscow",
+            "countrycode": "US",
+            "population": 25_000,
+            "alternatenames": ["Москва"],
+        },
+        {
+            "geonameid": 3,
+            "name": "Mexico City",
+            "countrycode": "MX",
+            "population": 12_000_000,
+            "alternatenames": ["México", "Mexiko-Stadt"],
+        },
+    ]
+    places = {p["geonames"]: p for p in _tool().entries(cities, 100_000, ["Russia"])}
+    assert set(places) == {1, 3}  # Moscow, Idaho is too small to be a place of its own
+    assert places[1]["names"] == ["Moskau"]
+    assert places[1]["shared"] == ["Москва"]
+    # México is the country too (a word of the city's name), Russia a country.
+    assert places[3]["names"] == ["Mexiko-Stadt"]
