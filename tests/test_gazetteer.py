@@ -259,9 +259,19 @@ def test_the_tool_sorts_names_into_own_and_shared() -> None:
             "population": 12_000_000,
             "alternatenames": ["México", "Mexiko-Stadt"],
         },
+        {
+            "geonameid": 4,
+            "name": "Armenia",
+            "countrycode": "CO",
+            "population": 300_000,
+            "alternatenames": ["Армения"],
+        },
     ]
-    places = {p["geonames"]: p for p in _tool().entries(cities, 100_000, ["Russia"])}
-    assert set(places) == {1, 3}  # Moscow, Idaho is too small to be a place of its own
+    countries = [("Russia", "RU"), ("Mexico", "MX"), ("Armenia", "AM")]
+    places = {p["geonames"]: p for p in _tool().entries(cities, 100_000, countries)}
+    # Moscow, Idaho is too small to be a place of its own; Armenia, Colombia would take the
+    # names of the country.
+    assert set(places) == {1, 3}
     assert places[1]["names"] == ["Moskau"]
     assert places[1]["shared"] == ["Москва"]
     # México is the country too (a word of the city's name), Russia a country.

