@@ -276,3 +276,12 @@ def test_the_tool_sorts_names_into_own_and_shared() -> None:
     assert places[1]["shared"] == ["Москва"]
     # México is the country too (a word of the city's name), Russia a country.
     assert places[3]["names"] == ["Mexiko-Stadt"]
+
+
+def test_the_default_registry_links_cities_not_countries() -> None:
+    entities = {e.id: e for e in Registry.default().entities}
+    minsk = link(entities["minsk"])
+    assert minsk is not None and minsk.country == "BY"
+    # Armenia is also a city in Colombia, and Georgia a US state: countries stay unlinked.
+    assert link(entities["armenia"]) is None
+    assert link(entities["georgia"]) is None
