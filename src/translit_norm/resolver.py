@@ -17,6 +17,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -248,6 +249,7 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
         return
     # Candidate (entity, surname token, similarity, registry surname) from every word.
     seen: set[tuple[int, int]] = set()
+    facts = _QueryWords(index, keyed)
     for i in words:
         token_keys = {r[i] for r in keyed.readings if len(r) > i and r[i]}
         # Each person is judged once per word, on the reading that comes closest: an exact
@@ -260,11 +262,12 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
         ]
         matches.sort(key=lambda m: -m[0])  # stable: ties stay in key order
         for similarity, token_key, surname in matches:
+            form = facts.surname(token_key, surname, similarity)
             for position in sorted(index.surname_entities.get(surname, ())):
                 if (position, i) in seen:
                     continue
                 seen.add((position, i))
-                _score_person(index, keyed, collector, position, i, token_key, surname, similarity)
+                _score_person(index, facts, collector, position, i, form)
         for stem in sorted(_czech_feminine_stems(keyed.tokens[i], token_keys)):
             for position in sorted(index.surname_entities.get(stem, ())):
                 gender = index.profiles[position].gender
@@ -273,12 +276,12 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
                 if (position, i) in seen or gender == "male" or (gender is None and len(words) < 2):
                     continue
                 seen.add((position, i))
-                _score_person(index, keyed, collector, position, i, stem, stem, 1.0)
+                _score_person(index, facts, collector, position, i, facts.surname(stem, stem, 1.0))
     # The search by given name can offer at most a one-slip surname with its given name:
     # it is skipped when something at least as strong has matched already.
     strongest = max((c.score for c in collector.best.values()), default=0.0)
     if strongest < _WRITTEN_SLIP_SCORE and len(words) >= 2:
-        _by_given_name(index, keyed, collector, words, seen)
+        _by_given_name(index, facts, collector, words, seen)
     collector.note(
         "person parts: "
         f"given={[keyed.tokens[i] for i in parts.given]} "
@@ -290,7 +293,7 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
 
 def _by_given_name(
     index: Index,
-    keyed: KeyedName,
+    facts: _QueryWords,
     collector: _Collector,
     words: list[int],
     seen: set[tuple[int, int]],
@@ -306,6 +309,7 @@ def _by_given_name(
     (:func:`_one_slip_written`). The person must then pass every check a surname match
     passes (:func:`_score_person`): given name, gender, patronymic.
     """
+    keyed = facts.keyed
     # The words that could be the mistyped surname: long enough. The family guard applies
     # among the people of the given name (see _score_written_slips).
     candidates: dict[int, list[str]] = {}
@@ -313,48 +317,87 @@ def _by_given_name(
         token_keys = sorted({r[i] for r in keyed.readings if len(r) > i and r[i]})
         if len(strip_marks(keyed.tokens[i])) >= SCORES.min_fuzzy_length - 1:
             candidates[i] = token_keys
+    # Whether a person's surname as written is one slip from word i: it depends on the word
+    # and the person only, not on the reading or the given-name group that brought them.
+    written: dict[tuple[int, int], bool] = {}
     for g in words:
         keys = frozenset(r[g] for r in keyed.readings if len(r) > g and r[g])
+        searched = [(i, token_keys) for i, token_keys in candidates.items() if i != g]
+        if not searched:
+            continue
         for group in sorted(index.given_names.groups_of(keys)):
             entry = index.given_surnames.get(group)
             if entry is None:
                 continue
             surnames, positions = entry
-            for i, token_keys in candidates.items():
-                if i != g:
-                    _score_written_slips(
-                        index, keyed, collector, i, token_keys, surnames, positions, seen
-                    )
+            near = _near_surnames([k for _, token_keys in searched for k in token_keys], surnames)
+            for i, token_keys in searched:
+                _score_written_slips(
+                    index,
+                    facts,
+                    collector,
+                    i,
+                    [(k, near[k]) for k in token_keys],
+                    surnames,
+                    positions,
+                    seen,
+                    written,
+                )
+
+
+def _near_surnames(token_keys: list[str], surnames: Sequence[str]) -> dict[str, list[int]]:
+    """The places in ``surnames`` of the keys a slip's worth of key edits from each token key.
+
+    Each list is ordered as :func:`rapidfuzz.process.extract` ranks them: fewest edits first,
+    ties in ``surnames`` order. One call for every key (speed): rapidfuzz compares several
+    short keys with one string at once.
+    """
+    if not token_keys or not surnames:
+        return {k: [] for k in token_keys}
+    distances = process.cdist(
+        token_keys,
+        surnames,
+        scorer=OSA.distance,
+        score_cutoff=_WRITTEN_SLIP_KEY_EDITS,
+        dtype=np.int8,
+    )
+    near: dict[str, list[int]] = {}
+    for key, row in zip(token_keys, distances, strict=True):
+        at = np.flatnonzero(row <= _WRITTEN_SLIP_KEY_EDITS)
+        near[key] = at[np.argsort(row[at], kind="stable")].tolist()
+    return near
 
 
 def _score_written_slips(
     index: Index,
-    keyed: KeyedName,
+    facts: _QueryWords,
     collector: _Collector,
     i: int,
-    token_keys: list[str],
+    near: list[tuple[str, list[int]]],
     surnames: Sequence[str],
     positions: Sequence[int],
     seen: set[tuple[int, int]],
+    written: dict[tuple[int, int], bool],
 ) -> None:
-    """Score the people among ``surnames`` whose surname query word ``i`` mistypes as written."""
-    token = keyed.tokens[i]
+    """Score the people among ``surnames`` whose surname query word ``i`` mistypes as written.
+
+    ``near`` holds each reading's key of the word with the places of the surnames a slip's
+    worth of key edits from it (:func:`_near_surnames`); ``written`` remembers, for this
+    query, whether a person's written surname is one slip from the word.
+    """
+    token = facts.keyed.tokens[i]
     found: dict[int, tuple[str, str]] = {}
-    for token_key in token_keys:
-        near = process.extract(
-            token_key,
-            surnames,
-            scorer=OSA.distance,
-            score_cutoff=_WRITTEN_SLIP_KEY_EDITS,
-            limit=None,
-        )
-        for surname, _, at in near:
+    for token_key, places in near:
+        for at in places:
             position = positions[at]
-            if (
-                (position, i) not in seen
-                and not suffix_swap(token_key, surname)
-                and position not in found
-                and _one_slip_written(
+            if position in found or (position, i) in seen:
+                continue
+            surname = surnames[at]
+            if suffix_swap(token_key, surname):
+                continue
+            slip = written.get((i, position))
+            if slip is None:
+                slip = written[i, position] = _one_slip_written(
                     index,
                     token,
                     index.entities[position],
@@ -362,7 +405,7 @@ def _score_written_slips(
                     SCORES.min_fuzzy_length,
                     similarity=SCORES.surname_similarity,
                 )
-            ):
+            if slip:
                 found[position] = (token_key, surname)
     # The family guard again, among the people of this given name.
     if len({surname for _, surname in found.values()}) > _MAX_SLIP_NEIGHBOURS:
@@ -370,7 +413,8 @@ def _score_written_slips(
     for position, (token_key, surname) in sorted(found.items()):
         seen.add((position, i))
         similarity = fuzz.ratio(token_key, surname) / 100
-        _score_person(index, keyed, collector, position, i, token_key, surname, similarity)
+        form = facts.surname(token_key, surname, similarity)
+        _score_person(index, facts, collector, position, i, form)
 
 
 #: The score of a person found by :func:`_by_given_name` at best: surname (one slip) and
@@ -434,23 +478,124 @@ def _slip_neighbours(index: Index, token_key: str) -> list[tuple[str, float]]:
     return near
 
 
+@dataclass(frozen=True)
+class _SurnameForm:
+    """A query word's key read as a registered surname key, and what the two say of gender.
+
+    Worked out once per pair, not once per person holding the surname (speed).
+
+    Attributes:
+        token_key: The query word's key.
+        surname: The registered surname key.
+        similarity: Of the two keys (0-1); 1.0 when equal.
+        two_genders: The keys differ, as a masculine and a feminine form of one surname.
+        query_gender: What the query word's ending says (:func:`surname_gender`).
+        registered_gender: What the registered key's ending says.
+    """
+
+    token_key: str
+    surname: str
+    similarity: float
+    two_genders: bool
+    query_gender: str | None
+    registered_gender: str | None
+
+
+class _QueryWords:
+    """What the person steps ask of the words of one query, each worked out once (speed).
+
+    A surname key is held by many people (16 on average at 100,000 people), and each of them
+    is checked against the query's other words: the answers that depend on the word alone
+    (its keys, its given-name groups, whether it is shaped like a patronymic) are remembered
+    here for the query's lifetime, and so are those that depend on a surname pair alone.
+    """
+
+    __slots__ = ("_fathers", "_groups", "_index", "_keys", "_surnames", "keyed")
+
+    def __init__(self, index: Index, keyed: KeyedName) -> None:
+        self._index = index
+        self.keyed = keyed
+        self._keys: dict[int, frozenset[str]] = {}
+        self._groups: dict[int, frozenset[int]] = {}
+        self._fathers: dict[int, frozenset[int]] = {}
+        self._surnames: dict[tuple[str, str, float], _SurnameForm] = {}
+
+    def keys(self, j: int) -> frozenset[str]:
+        """The keys of word ``j`` in every reading."""
+        found = self._keys.get(j)
+        if found is None:
+            readings = self.keyed.readings
+            found = self._keys[j] = frozenset(r[j] for r in readings if len(r) > j and r[j])
+        return found
+
+    def groups(self, j: int) -> frozenset[int]:
+        """The given-name groups word ``j`` belongs to."""
+        found = self._groups.get(j)
+        if found is None:
+            found = self._groups[j] = self._index.given_names.groups_of(self.keys(j))
+        return found
+
+    def patronymic_shaped(self, j: int) -> bool:
+        """Whether a key of word ``j`` has the shape of a patronymic."""
+        return any(is_patronymic(k) for k in self.keys(j))
+
+    def fathers(self, j: int) -> frozenset[int]:
+        """The given-name groups of the fathers' names word ``j``, a patronymic, stands on."""
+        found = self._fathers.get(j)
+        if found is None:
+            stems = frozenset().union(*(patronymic_stems(k) for k in self.keys(j)))
+            found = self._fathers[j] = self._index.given_names.groups_of(stems)
+        return found
+
+    def patronymic_after(self, surname_at: int) -> bool:
+        """Whether the word after word ``surname_at`` is a patronymic, not after a comma."""
+        keyed = self.keyed
+        after = surname_at + 1
+        return (
+            after < len(keyed.readings[0])
+            and after not in keyed.initials
+            and keyed.comma_at != after
+            and any(is_patronymic(r[after]) for r in keyed.readings if len(r) > after)
+        )
+
+    def given_written(self, surname_at: int) -> bool:
+        """Whether a word besides word ``surname_at`` is written out (not an initial)."""
+        keyed = self.keyed
+        return any(
+            k != surname_at and k not in keyed.initials for k in range(len(keyed.readings[0]))
+        )
+
+    def surname(self, token_key: str, surname: str, similarity: float) -> _SurnameForm:
+        """The query key ``token_key`` read as the registered surname key ``surname``."""
+        found = self._surnames.get((token_key, surname, similarity))
+        if found is None:
+            found = self._surnames[token_key, surname, similarity] = _SurnameForm(
+                token_key,
+                surname,
+                similarity,
+                similarity < 1.0 and gendered_pair(token_key, surname),
+                surname_gender(token_key),
+                surname_gender(surname),
+            )
+        return found
+
+
 def _score_person(
     index: Index,
-    keyed: KeyedName,
+    facts: _QueryWords,
     collector: _Collector,
     position: int,
     surname_at: int,
-    token_key: str,
-    surname: str,
-    similarity: float,
+    form: _SurnameForm,
 ) -> None:
+    keyed = facts.keyed
+    token_key, surname, similarity = form.token_key, form.surname, form.similarity
     profile = index.profiles[position]
     entity = index.entities[position]
-    if similarity < 1.0 and gendered_pair(token_key, surname):
+    if form.two_genders:
         collector.reject(position, f"{token_key!r} and {surname!r} are two genders of a surname")
         return
-    query_gender = surname_gender(token_key)
-    registered_gender = surname_gender(surname)
+    query_gender, registered_gender = form.query_gender, form.registered_gender
     # A slip of a gendered surname that is not its other gender (checked above) says
     # nothing of gender: Tonkeav, a slip of Tonkeva, only seems to end like a man's -av.
     if (
@@ -462,13 +607,7 @@ def _score_person(
     ):
         collector.reject(position, f"surname form {token_key!r} is {query_gender}")
         return
-    after = surname_at + 1
-    if (
-        after < len(keyed.readings[0])
-        and after not in keyed.initials
-        and keyed.comma_at != after
-        and any(is_patronymic(r[after]) for r in keyed.readings if len(r) > after)
-    ):
+    if facts.patronymic_after(surname_at):
         # East Slavic address puts the patronymic right after the given name (Vladimir
         # Vladimirovich, Yermak Timofeyevich), never after the surname: this word is a given
         # name. That rules out this reading of the query, not the entity: another word may
@@ -482,9 +621,7 @@ def _score_person(
     unknown_at: list[int] = []
     # With the given name written out, initials are a middle name's or the patronymic's
     # (Christopher W. Smith, Viktor A. Lukashenko), not the given name's.
-    given_written = any(
-        k != surname_at and k not in keyed.initials for k in range(len(keyed.readings[0]))
-    )
+    given_written = facts.given_written(surname_at)
     if profile.surname_first:
         verdict = _judge_whole_given(keyed, profile, surname_at)
         if verdict.startswith("contradiction") and _written_whole(index, keyed, position):
@@ -500,7 +637,7 @@ def _score_person(
             continue
         verdict = _judge_token(
             index,
-            keyed,
+            facts,
             profile,
             j,
             abjad=_is_abjad(entity),
@@ -643,7 +780,7 @@ def _judge_whole_given(keyed: KeyedName, profile: PersonProfile, surname_at: int
 
 def _judge_token(
     index: Index,
-    keyed: KeyedName,
+    facts: _QueryWords,
     profile: PersonProfile,
     j: int,
     *,
@@ -652,7 +789,8 @@ def _judge_token(
     given_written: bool = False,
 ) -> str:
     """How a non-surname token of the query relates to a person entity."""
-    keys = frozenset(r[j] for r in keyed.readings if len(r) > j and r[j])
+    keyed = facts.keyed
+    keys = facts.keys(j)
     if keyed.tokens[j] in particles() and j not in keyed.initials:
         # "al", "bin", "von": shared by relatives and strangers alike, so no evidence either way.
         return "particle"
@@ -674,19 +812,17 @@ def _judge_token(
         return "patronymic?"
     if keys & profile.given.keys() or keys & profile.surnames.keys():
         return "given"
-    groups = index.given_names.groups_of(keys)
+    groups = facts.groups(j)
     if groups & profile.given_groups:
         return "given"
     if keys & profile.patronymics:
         return "given"
-    if any(is_patronymic(k) for k in keys):
+    if facts.patronymic_shaped(j):
         if not profile.patronymics:
             return "patronymic?"
         # A patronymic names the father: when both fathers' names are in the given-name
         # table and share no group, these are children of two different men.
-        fathers = index.given_names.groups_of(
-            frozenset().union(*(patronymic_stems(k) for k in keys))
-        )
+        fathers = facts.fathers(j)
         known = index.given_names.groups_of(
             frozenset().union(*(patronymic_stems(p) for p in profile.patronymics))
         )
