@@ -510,14 +510,29 @@ class _QueryWords:
     here for the query's lifetime, and so are those that depend on a surname pair alone.
     """
 
-    __slots__ = ("_fathers", "_groups", "_index", "_keys", "_surnames", "keyed")
+    __slots__ = (
+        "_after",
+        "_fathers",
+        "_genders",
+        "_groups",
+        "_index",
+        "_keys",
+        "_patronymic",
+        "_surnames",
+        "_written",
+        "keyed",
+    )
 
     def __init__(self, index: Index, keyed: KeyedName) -> None:
         self._index = index
         self.keyed = keyed
         self._keys: dict[int, frozenset[str]] = {}
         self._groups: dict[int, frozenset[int]] = {}
+        self._genders: dict[int, str | None] = {}
+        self._patronymic: dict[int, bool] = {}
         self._fathers: dict[int, frozenset[int]] = {}
+        self._after: dict[int, bool] = {}
+        self._written: dict[int, bool] = {}
         self._surnames: dict[tuple[str, str, float], _SurnameForm] = {}
 
     def keys(self, j: int) -> frozenset[str]:
@@ -535,9 +550,18 @@ class _QueryWords:
             found = self._groups[j] = self._index.given_names.groups_of(self.keys(j))
         return found
 
+    def gender(self, j: int) -> str | None:
+        """The gender of the given-name groups of word ``j``, when they agree on one."""
+        if j not in self._genders:
+            self._genders[j] = self._index.given_names.gender_of(self.groups(j))
+        return self._genders[j]
+
     def patronymic_shaped(self, j: int) -> bool:
         """Whether a key of word ``j`` has the shape of a patronymic."""
-        return any(is_patronymic(k) for k in self.keys(j))
+        found = self._patronymic.get(j)
+        if found is None:
+            found = self._patronymic[j] = any(is_patronymic(k) for k in self.keys(j))
+        return found
 
     def fathers(self, j: int) -> frozenset[int]:
         """The given-name groups of the fathers' names word ``j``, a patronymic, stands on."""
@@ -549,21 +573,27 @@ class _QueryWords:
 
     def patronymic_after(self, surname_at: int) -> bool:
         """Whether the word after word ``surname_at`` is a patronymic, not after a comma."""
-        keyed = self.keyed
-        after = surname_at + 1
-        return (
-            after < len(keyed.readings[0])
-            and after not in keyed.initials
-            and keyed.comma_at != after
-            and any(is_patronymic(r[after]) for r in keyed.readings if len(r) > after)
-        )
+        found = self._after.get(surname_at)
+        if found is None:
+            keyed = self.keyed
+            after = surname_at + 1
+            found = self._after[surname_at] = (
+                after < len(keyed.readings[0])
+                and after not in keyed.initials
+                and keyed.comma_at != after
+                and any(is_patronymic(r[after]) for r in keyed.readings if len(r) > after)
+            )
+        return found
 
     def given_written(self, surname_at: int) -> bool:
         """Whether a word besides word ``surname_at`` is written out (not an initial)."""
-        keyed = self.keyed
-        return any(
-            k != surname_at and k not in keyed.initials for k in range(len(keyed.readings[0]))
-        )
+        found = self._written.get(surname_at)
+        if found is None:
+            keyed = self.keyed
+            found = self._written[surname_at] = any(
+                k != surname_at and k not in keyed.initials for k in range(len(keyed.readings[0]))
+            )
+        return found
 
     def surname(self, token_key: str, surname: str, similarity: float) -> _SurnameForm:
         """The query key ``token_key`` read as the registered surname key ``surname``."""
@@ -591,7 +621,6 @@ def _score_person(
     keyed = facts.keyed
     token_key, surname, similarity = form.token_key, form.surname, form.similarity
     profile = index.profiles[position]
-    entity = index.entities[position]
     if form.two_genders:
         collector.reject(position, f"{token_key!r} and {surname!r} are two genders of a surname")
         return
@@ -613,7 +642,10 @@ def _score_person(
         # name. That rules out this reading of the query, not the entity: another word may
         # still be its surname (a surname written in a given name's place by a reversed
         # alias, Mykhaylakovych Daryna).
-        collector.note(f"not {entity.id} by {keyed.tokens[surname_at]!r}: followed by a patronymic")
+        collector.note(
+            f"not {index.entities[position].id} by {keyed.tokens[surname_at]!r}:"
+            " followed by a patronymic"
+        )
         return
     given = initials = others = 0
     penalty = 0.0
@@ -635,15 +667,7 @@ def _score_person(
     for j in range(len(keyed.readings[0])):
         if j == surname_at or (profile.surname_first and j not in keyed.initials):
             continue
-        verdict = _judge_token(
-            index,
-            facts,
-            profile,
-            j,
-            abjad=_is_abjad(entity),
-            given_written=given_written,
-            entity=entity,
-        )
+        verdict = _judge_token(index, facts, profile, j, position, given_written=given_written)
         if verdict == "particle":
             continue
         others += 1
@@ -659,7 +683,7 @@ def _score_person(
             penalty += SCORES.unverified_patronymic_penalty
         elif verdict == "unknown":
             unknown_at.append(j)
-    if unknown_at and _names_forefathers(entity) and not profile.surname_first:
+    if unknown_at and _names_forefathers(index.entities[position]) and not profile.surname_first:
         verdict = _judge_nasab(keyed, surname_at, own_given_at, unknown_at)
         if verdict.startswith("contradiction"):
             collector.reject(position, verdict)
@@ -678,7 +702,9 @@ def _score_person(
         score, how = SCORES.surname_only, "surname alone"
     score = score * max(similarity, SCORES.one_slip_similarity) - penalty
     method = Method.KEY if similarity == 1.0 else Method.FUZZY
-    alias = profile.surnames.get(surname, entity.name)
+    alias = (
+        profile.surnames[surname] if surname in profile.surnames else index.entities[position].name
+    )
     reason = f"{how} match ({token_key!r} ~ {surname!r}, similarity {similarity:.2f})"
     collector.offer(position, score, method, alias, reason)
 
@@ -783,12 +809,11 @@ def _judge_token(
     facts: _QueryWords,
     profile: PersonProfile,
     j: int,
+    position: int,
     *,
-    entity: Entity,
-    abjad: bool = False,
     given_written: bool = False,
 ) -> str:
-    """How a non-surname token of the query relates to a person entity."""
+    """How a non-surname token of the query relates to the person entity at ``position``."""
     keyed = facts.keyed
     keys = facts.keys(j)
     if keyed.tokens[j] in particles() and j not in keyed.initials:
@@ -810,12 +835,12 @@ def _judge_token(
             # neither is another father's.
             return "contradiction: initial does not match the patronymic"
         return "patronymic?"
-    if keys & profile.given.keys() or keys & profile.surnames.keys():
+    if not keys.isdisjoint(profile.given) or not keys.isdisjoint(profile.surnames):
         return "given"
     groups = facts.groups(j)
-    if groups & profile.given_groups:
+    if not groups.isdisjoint(profile.given_groups):
         return "given"
-    if keys & profile.patronymics:
+    if not keys.isdisjoint(profile.patronymics):
         return "given"
     if facts.patronymic_shaped(j):
         if not profile.patronymics:
@@ -839,13 +864,14 @@ def _judge_token(
             return "contradiction: another patronymic"
         return "patronymic?"
     if groups:
-        gender = index.given_names.gender_of(groups)
+        gender = facts.gender(j)
         if profile.given_groups:
             return "contradiction: another given name"
         if gender and profile.gender and gender != profile.gender:
             return f"contradiction: a {gender} given name"
         return "unknown"
-    if abjad:
+    entity = index.entities[position]
+    if _is_abjad(entity):
         skeletons = {_skeleton(g) for g in profile.given}
         # Three consonants at least: a two-letter skeleton is too common to be evidence.
         if any(len(_VOWELS.sub("", k)) >= 3 and _skeleton(k) in skeletons for k in keys):
