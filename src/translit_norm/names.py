@@ -113,10 +113,14 @@ def gendered_pair(first: str, second: str) -> bool:
 
 def _one_stem(first: str, second: str, pairs: tuple[tuple[str, str], ...]) -> bool:
     """True when the two keys are one stem (3+ letters) with the two endings of a pair."""
+    # Equal stems make the two keys differ in length as the endings do: checked first, as
+    # most pairs of endings fail it (speed).
+    difference = len(first) - len(second)
     for one, other in pairs:
-        for a, b in ((first, second), (second, first)):
+        for a, b, sign in ((first, second, 1), (second, first, -1)):
             if (
-                a.endswith(one)
+                sign * difference == len(one) - len(other)
+                and a.endswith(one)
                 and b.endswith(other)
                 and len(a) > len(one) + 2
                 and a[: len(a) - len(one)] == b[: len(b) - len(other)]
