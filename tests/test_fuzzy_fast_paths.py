@@ -15,7 +15,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from translit_norm import Entity, EntityKind, Registry
-from translit_norm.names import _GENDER_PAIRS, _GREEK_GENDER_PAIRS, gendered_pair, suffix_swap
+from translit_norm.names import (
+    _GENDER_PAIRS,
+    _GREEK_GENDER_PAIRS,
+    _SUFFIX_SWAPS,
+    gendered_pair,
+    suffix_swap,
+)
 from translit_norm.resolver import _WRITTEN_SLIP_KEY_EDITS, _near_surnames, _QueryWords
 from translit_norm.slips import MEMO_SIZE, SlipIndex
 
@@ -23,7 +29,7 @@ from translit_norm.slips import MEMO_SIZE, SlipIndex
 _LETTERS = "aeiknostuvCj"
 keys = st.text(alphabet=_LETTERS, min_size=1, max_size=12)
 endings = st.sampled_from(
-    [e for pair in _GENDER_PAIRS + _GREEK_GENDER_PAIRS for e in pair] + ["enka", "enak", "Cuk"]
+    [e for pair in _GENDER_PAIRS + _GREEK_GENDER_PAIRS + _SUFFIX_SWAPS for e in pair]
 )
 
 
@@ -65,9 +71,7 @@ def test_the_length_check_keeps_the_stem_rule(
     assert gendered_pair(first, second) == _one_stem_reference(
         first, second, _GENDER_PAIRS + _GREEK_GENDER_PAIRS
     )
-    assert suffix_swap(first, second) == _one_stem_reference(
-        first, second, (("enka", "enak"), ("enko", "enok"), ("uk", "Cuk"))
-    )
+    assert suffix_swap(first, second) == _one_stem_reference(first, second, _SUFFIX_SWAPS)
 
 
 @given(keys, keys)
@@ -75,6 +79,7 @@ def test_the_length_check_keeps_the_stem_rule_on_any_keys(first: str, second: st
     assert gendered_pair(first, second) == _one_stem_reference(
         first, second, _GENDER_PAIRS + _GREEK_GENDER_PAIRS
     )
+    assert suffix_swap(first, second) == _one_stem_reference(first, second, _SUFFIX_SWAPS)
 
 
 def _scan(indexed: list[str], query: str) -> list[str]:

@@ -392,10 +392,12 @@ def _score_written_slips(
             position = positions[at]
             if position in found or (position, i) in seen:
                 continue
+            slip = written.get((i, position))
+            if slip is False:
+                continue
             surname = surnames[at]
             if suffix_swap(token_key, surname):
                 continue
-            slip = written.get((i, position))
             if slip is None:
                 slip = written[i, position] = _one_slip_written(
                     index,
@@ -931,7 +933,8 @@ def _one_slip_written(
     # Speed: most names of the entity have no word starting with the query word's first
     # letter. An ASCII letter is left as it is by strip_marks and never composed into another
     # character, so a name whose decomposed text lacks it has no such word: it is passed
-    # over without stripping its marks, which is the costly part.
+    # over without stripping its marks, which is the costly part (and an ASCII name that
+    # lacks it, without splitting it into words).
     first = written[0] if written.isascii() else None
     for text, lang in _written_names(entity):
         # Words are compared first, the registry name keyed only when one is a slip away.
@@ -942,6 +945,8 @@ def _one_slip_written(
             if first is not None and first not in decomposed:
                 continue
             folded = _without_marks(folded, decomposed)
+        elif first is not None and first not in folded:
+            continue
         for word in _WORD.findall(folded):
             if (
                 len(word) < length
