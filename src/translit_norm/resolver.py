@@ -974,15 +974,19 @@ def _written_names(entity: Entity) -> list[tuple[str, str | None]]:
 
 
 def _without_marks(text: str, decomposed: str) -> str:
-    """``strip_marks(text)``, given ``text``'s NFD; faster when only the marks are not ASCII.
+    """``strip_marks(text)``, given ``text``'s NFD, without a Python pass over every character.
 
-    A Latin name with diacritics decomposes into ASCII letters and combining marks: the marks
-    dropped, the ASCII left is already composed, and is the answer without a pass over every
-    character in Python. Any other text goes through :func:`strip_marks` itself.
+    :func:`strip_marks` drops the characters of the NFD whose canonical combining class is not
+    0, then composes the rest. Each distinct character is looked at once here instead: when
+    every non-ASCII one is a mark (a Latin name with diacritics), the ASCII left is the answer,
+    composed already; otherwise the marks are deleted with ``str.translate`` and the rest
+    composed.
     """
-    if all(unicodedata.combining(c) for c in set(decomposed) if not c.isascii()):
+    others = [c for c in set(decomposed) if not c.isascii()]
+    marks = [c for c in others if unicodedata.combining(c)]
+    if len(marks) == len(others):
         return decomposed.encode("ascii", "ignore").decode("ascii")
-    return strip_marks(text)
+    return unicodedata.normalize("NFC", decomposed.translate(dict.fromkeys(map(ord, marks))))
 
 
 #: Least rapidfuzz ratio (0-100) of a one-slip surname: a letter changed in a six-letter key
