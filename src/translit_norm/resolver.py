@@ -239,7 +239,6 @@ def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
 def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> None:
     if not index.profiles or not keyed.readings:
         return
-    parts = parse_person(keyed, index.given_names)
     tokens = range(len(keyed.readings[0]))
     words = [i for i in tokens if i not in keyed.initials]
     # A name has at most five words besides its particles (al-, bin, von): longer text is
@@ -282,6 +281,10 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
     strongest = max((c.score for c in collector.best.values()), default=0.0)
     if strongest < _WRITTEN_SLIP_SCORE and len(words) >= 2:
         _by_given_name(index, facts, collector, words, seen)
+    if not collector.explain:
+        return
+    # The parse is for the explanation only: matching tries every word as the surname.
+    parts = parse_person(keyed, index.given_names)
     collector.note(
         "person parts: "
         f"given={[keyed.tokens[i] for i in parts.given]} "
