@@ -1035,6 +1035,10 @@ def prime_fuzzy(index: Index, queries: Iterable[str], *, workers: int = 1) -> No
 
 
 def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    # Only organizations and places are in the trigram index: a registry of people alone has
+    # none to find (and the empty index would still split every key into trigrams).
+    if not len(index.compact_grams):
+        return
     for key in sorted(keyed.compact_keys):
         if len(key) < SCORES.min_fuzzy_length:
             continue
