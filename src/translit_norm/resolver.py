@@ -1118,6 +1118,8 @@ def _by_name_core(index: Index, keyed: KeyedName, collector: _Collector) -> None
     a country whose language the entity has a native name in. A place matches when town and
     river agree, whatever the connective between them.
     """
+    if not index.core_keys:  # no organization or place core registered: nothing to find
+        return
     abroad: set[str] = set()
     for kind, score, what in (
         (EntityKind.ORGANIZATION, SCORES.name_core, "same name core {key!r}"),
