@@ -108,20 +108,41 @@ def gendered_pair(first: str, second: str) -> bool:
     Tsikhanouski and Tsikhanouskaya, Navalny and Navalnaya, Kalesnikau and Kalesnikava are
     different people (husband and wife, or namesakes): this is the guard that keeps them apart.
     """
-    return _one_stem(first, second, _GENDER_PAIRS + _GREEK_GENDER_PAIRS)
+    return _one_stem(first, second, _gender_endings())
 
 
-def _one_stem(first: str, second: str, pairs: tuple[tuple[str, str], ...]) -> bool:
-    """True when the two keys are one stem (3+ letters) with the two endings of a pair."""
+#: Endings of a pair, in either order, by how much longer the first is than the second.
+_EndingsByDifference = dict[int, tuple[tuple[str, str], ...]]
+
+
+def _by_difference(pairs: tuple[tuple[str, str], ...]) -> _EndingsByDifference:
+    table: dict[int, list[tuple[str, str]]] = {}
     for one, other in pairs:
-        for a, b in ((first, second), (second, first)):
-            if (
-                a.endswith(one)
-                and b.endswith(other)
-                and len(a) > len(one) + 2
-                and a[: len(a) - len(one)] == b[: len(b) - len(other)]
-            ):
-                return True
+        for a, b in ((one, other), (other, one)):
+            table.setdefault(len(a) - len(b), []).append((a, b))
+    return {difference: tuple(endings) for difference, endings in table.items()}
+
+
+@functools.cache
+def _gender_endings() -> _EndingsByDifference:
+    return _by_difference(_GENDER_PAIRS + _GREEK_GENDER_PAIRS)
+
+
+@functools.cache
+def _swap_endings() -> _EndingsByDifference:
+    return _by_difference(_SUFFIX_SWAPS)
+
+
+def _one_stem(first: str, second: str, endings: _EndingsByDifference) -> bool:
+    """True when the two keys are one stem (3+ letters) with the two endings of a pair.
+
+    Equal stems make the keys differ in length as their endings do, so only the pairs of
+    endings that differ so are tried (speed: most pairs fail on length alone).
+    """
+    for a, b in endings.get(len(first) - len(second), ()):
+        stem = len(first) - len(a)
+        if stem > 2 and first.endswith(a) and second.endswith(b) and first[:stem] == second[:stem]:
+            return True
     return False
 
 
@@ -136,7 +157,7 @@ _SUFFIX_SWAPS = (("enka", "enak"), ("enko", "enok"), ("uk", "Cuk"))
 
 def suffix_swap(first: str, second: str) -> bool:
     """True when two surname keys are one stem with two different family suffixes."""
-    return _one_stem(first, second, _SUFFIX_SWAPS)
+    return _one_stem(first, second, _swap_endings())
 
 
 @dataclass(frozen=True)

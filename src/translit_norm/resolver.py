@@ -17,6 +17,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -238,7 +239,6 @@ def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
 def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> None:
     if not index.profiles or not keyed.readings:
         return
-    parts = parse_person(keyed, index.given_names)
     tokens = range(len(keyed.readings[0]))
     words = [i for i in tokens if i not in keyed.initials]
     # A name has at most five words besides its particles (al-, bin, von): longer text is
@@ -248,6 +248,7 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
         return
     # Candidate (entity, surname token, similarity, registry surname) from every word.
     seen: set[tuple[int, int]] = set()
+    facts = _QueryWords(index, keyed)
     for i in words:
         token_keys = {r[i] for r in keyed.readings if len(r) > i and r[i]}
         # Each person is judged once per word, on the reading that comes closest: an exact
@@ -260,11 +261,12 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
         ]
         matches.sort(key=lambda m: -m[0])  # stable: ties stay in key order
         for similarity, token_key, surname in matches:
+            form = facts.surname(token_key, surname, similarity)
             for position in sorted(index.surname_entities.get(surname, ())):
                 if (position, i) in seen:
                     continue
                 seen.add((position, i))
-                _score_person(index, keyed, collector, position, i, token_key, surname, similarity)
+                _score_person(index, facts, collector, position, i, form)
         for stem in sorted(_czech_feminine_stems(keyed.tokens[i], token_keys)):
             for position in sorted(index.surname_entities.get(stem, ())):
                 gender = index.profiles[position].gender
@@ -273,12 +275,16 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
                 if (position, i) in seen or gender == "male" or (gender is None and len(words) < 2):
                     continue
                 seen.add((position, i))
-                _score_person(index, keyed, collector, position, i, stem, stem, 1.0)
+                _score_person(index, facts, collector, position, i, facts.surname(stem, stem, 1.0))
     # The search by given name can offer at most a one-slip surname with its given name:
     # it is skipped when something at least as strong has matched already.
     strongest = max((c.score for c in collector.best.values()), default=0.0)
     if strongest < _WRITTEN_SLIP_SCORE and len(words) >= 2:
-        _by_given_name(index, keyed, collector, words, seen)
+        _by_given_name(index, facts, collector, words, seen)
+    if not collector.explain:
+        return
+    # The parse is for the explanation only: matching tries every word as the surname.
+    parts = parse_person(keyed, index.given_names)
     collector.note(
         "person parts: "
         f"given={[keyed.tokens[i] for i in parts.given]} "
@@ -290,7 +296,7 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
 
 def _by_given_name(
     index: Index,
-    keyed: KeyedName,
+    facts: _QueryWords,
     collector: _Collector,
     words: list[int],
     seen: set[tuple[int, int]],
@@ -306,6 +312,7 @@ def _by_given_name(
     (:func:`_one_slip_written`). The person must then pass every check a surname match
     passes (:func:`_score_person`): given name, gender, patronymic.
     """
+    keyed = facts.keyed
     # The words that could be the mistyped surname: long enough. The family guard applies
     # among the people of the given name (see _score_written_slips).
     candidates: dict[int, list[str]] = {}
@@ -313,48 +320,89 @@ def _by_given_name(
         token_keys = sorted({r[i] for r in keyed.readings if len(r) > i and r[i]})
         if len(strip_marks(keyed.tokens[i])) >= SCORES.min_fuzzy_length - 1:
             candidates[i] = token_keys
+    # Whether a person's surname as written is one slip from word i: it depends on the word
+    # and the person only, not on the reading or the given-name group that brought them.
+    written: dict[tuple[int, int], bool] = {}
     for g in words:
         keys = frozenset(r[g] for r in keyed.readings if len(r) > g and r[g])
+        searched = [(i, token_keys) for i, token_keys in candidates.items() if i != g]
+        if not searched:
+            continue
         for group in sorted(index.given_names.groups_of(keys)):
             entry = index.given_surnames.get(group)
             if entry is None:
                 continue
             surnames, positions = entry
-            for i, token_keys in candidates.items():
-                if i != g:
-                    _score_written_slips(
-                        index, keyed, collector, i, token_keys, surnames, positions, seen
-                    )
+            near = _near_surnames([k for _, token_keys in searched for k in token_keys], surnames)
+            for i, token_keys in searched:
+                _score_written_slips(
+                    index,
+                    facts,
+                    collector,
+                    i,
+                    [(k, near[k]) for k in token_keys],
+                    surnames,
+                    positions,
+                    seen,
+                    written,
+                )
+
+
+def _near_surnames(token_keys: list[str], surnames: Sequence[str]) -> dict[str, list[int]]:
+    """The places in ``surnames`` of the keys a slip's worth of key edits from each token key.
+
+    Each list is ordered as :func:`rapidfuzz.process.extract` ranks them: fewest edits first,
+    ties in ``surnames`` order. One call for every key (speed): rapidfuzz compares several
+    short keys with one string at once.
+    """
+    if not token_keys or not surnames:
+        return {k: [] for k in token_keys}
+    distances = process.cdist(
+        token_keys,
+        surnames,
+        scorer=OSA.distance,
+        score_cutoff=_WRITTEN_SLIP_KEY_EDITS,
+        dtype=np.int8,
+    )
+    near: dict[str, list[int]] = {}
+    for key, row in zip(token_keys, distances, strict=True):
+        at = np.flatnonzero(row <= _WRITTEN_SLIP_KEY_EDITS)
+        near[key] = at[np.argsort(row[at], kind="stable")].tolist()
+    return near
 
 
 def _score_written_slips(
     index: Index,
-    keyed: KeyedName,
+    facts: _QueryWords,
     collector: _Collector,
     i: int,
-    token_keys: list[str],
+    near: list[tuple[str, list[int]]],
     surnames: Sequence[str],
     positions: Sequence[int],
     seen: set[tuple[int, int]],
+    written: dict[tuple[int, int], bool],
 ) -> None:
-    """Score the people among ``surnames`` whose surname query word ``i`` mistypes as written."""
-    token = keyed.tokens[i]
+    """Score the people among ``surnames`` whose surname query word ``i`` mistypes as written.
+
+    ``near`` holds each reading's key of the word with the places of the surnames a slip's
+    worth of key edits from it (:func:`_near_surnames`); ``written`` remembers, for this
+    query, whether a person's written surname is one slip from the word.
+    """
+    token = facts.keyed.tokens[i]
     found: dict[int, tuple[str, str]] = {}
-    for token_key in token_keys:
-        near = process.extract(
-            token_key,
-            surnames,
-            scorer=OSA.distance,
-            score_cutoff=_WRITTEN_SLIP_KEY_EDITS,
-            limit=None,
-        )
-        for surname, _, at in near:
+    for token_key, places in near:
+        for at in places:
             position = positions[at]
-            if (
-                (position, i) not in seen
-                and not suffix_swap(token_key, surname)
-                and position not in found
-                and _one_slip_written(
+            if position in found or (position, i) in seen:
+                continue
+            slip = written.get((i, position))
+            if slip is False:
+                continue
+            surname = surnames[at]
+            if suffix_swap(token_key, surname):
+                continue
+            if slip is None:
+                slip = written[i, position] = _one_slip_written(
                     index,
                     token,
                     index.entities[position],
@@ -362,7 +410,7 @@ def _score_written_slips(
                     SCORES.min_fuzzy_length,
                     similarity=SCORES.surname_similarity,
                 )
-            ):
+            if slip:
                 found[position] = (token_key, surname)
     # The family guard again, among the people of this given name.
     if len({surname for _, surname in found.values()}) > _MAX_SLIP_NEIGHBOURS:
@@ -370,7 +418,8 @@ def _score_written_slips(
     for position, (token_key, surname) in sorted(found.items()):
         seen.add((position, i))
         similarity = fuzz.ratio(token_key, surname) / 100
-        _score_person(index, keyed, collector, position, i, token_key, surname, similarity)
+        form = facts.surname(token_key, surname, similarity)
+        _score_person(index, facts, collector, position, i, form)
 
 
 #: The score of a person found by :func:`_by_given_name` at best: surname (one slip) and
@@ -434,23 +483,153 @@ def _slip_neighbours(index: Index, token_key: str) -> list[tuple[str, float]]:
     return near
 
 
+@dataclass(frozen=True)
+class _SurnameForm:
+    """A query word's key read as a registered surname key, and what the two say of gender.
+
+    Worked out once per pair, not once per person holding the surname (speed).
+
+    Attributes:
+        token_key: The query word's key.
+        surname: The registered surname key.
+        similarity: Of the two keys (0-1); 1.0 when equal.
+        two_genders: The keys differ, as a masculine and a feminine form of one surname.
+        query_gender: What the query word's ending says (:func:`surname_gender`).
+        registered_gender: What the registered key's ending says.
+    """
+
+    token_key: str
+    surname: str
+    similarity: float
+    two_genders: bool
+    query_gender: str | None
+    registered_gender: str | None
+
+
+class _QueryWords:
+    """What the person steps ask of the words of one query, each worked out once (speed).
+
+    A surname key is held by many people (16 on average at 100,000 people), and each of them
+    is checked against the query's other words: the answers that depend on the word alone
+    (its keys, its given-name groups, whether it is shaped like a patronymic) are remembered
+    here for the query's lifetime, and so are those that depend on a surname pair alone.
+    """
+
+    __slots__ = (
+        "_after",
+        "_fathers",
+        "_genders",
+        "_groups",
+        "_index",
+        "_keys",
+        "_patronymic",
+        "_surnames",
+        "_written",
+        "keyed",
+    )
+
+    def __init__(self, index: Index, keyed: KeyedName) -> None:
+        self._index = index
+        self.keyed = keyed
+        self._keys: dict[int, frozenset[str]] = {}
+        self._groups: dict[int, frozenset[int]] = {}
+        self._genders: dict[int, str | None] = {}
+        self._patronymic: dict[int, bool] = {}
+        self._fathers: dict[int, frozenset[int]] = {}
+        self._after: dict[int, bool] = {}
+        self._written: dict[int, bool] = {}
+        self._surnames: dict[tuple[str, str, float], _SurnameForm] = {}
+
+    def keys(self, j: int) -> frozenset[str]:
+        """The keys of word ``j`` in every reading."""
+        found = self._keys.get(j)
+        if found is None:
+            readings = self.keyed.readings
+            found = self._keys[j] = frozenset(r[j] for r in readings if len(r) > j and r[j])
+        return found
+
+    def groups(self, j: int) -> frozenset[int]:
+        """The given-name groups word ``j`` belongs to."""
+        found = self._groups.get(j)
+        if found is None:
+            found = self._groups[j] = self._index.given_names.groups_of(self.keys(j))
+        return found
+
+    def gender(self, j: int) -> str | None:
+        """The gender of the given-name groups of word ``j``, when they agree on one."""
+        if j not in self._genders:
+            self._genders[j] = self._index.given_names.gender_of(self.groups(j))
+        return self._genders[j]
+
+    def patronymic_shaped(self, j: int) -> bool:
+        """Whether a key of word ``j`` has the shape of a patronymic."""
+        found = self._patronymic.get(j)
+        if found is None:
+            found = self._patronymic[j] = any(is_patronymic(k) for k in self.keys(j))
+        return found
+
+    def fathers(self, j: int) -> frozenset[int]:
+        """The given-name groups of the fathers' names word ``j``, a patronymic, stands on."""
+        found = self._fathers.get(j)
+        if found is None:
+            stems = frozenset().union(*(patronymic_stems(k) for k in self.keys(j)))
+            found = self._fathers[j] = self._index.given_names.groups_of(stems)
+        return found
+
+    def patronymic_after(self, surname_at: int) -> bool:
+        """Whether the word after word ``surname_at`` is a patronymic, not after a comma."""
+        found = self._after.get(surname_at)
+        if found is None:
+            keyed = self.keyed
+            after = surname_at + 1
+            found = self._after[surname_at] = (
+                after < len(keyed.readings[0])
+                and after not in keyed.initials
+                and keyed.comma_at != after
+                and any(is_patronymic(r[after]) for r in keyed.readings if len(r) > after)
+            )
+        return found
+
+    def given_written(self, surname_at: int) -> bool:
+        """Whether a word besides word ``surname_at`` is written out (not an initial)."""
+        found = self._written.get(surname_at)
+        if found is None:
+            keyed = self.keyed
+            found = self._written[surname_at] = any(
+                k != surname_at and k not in keyed.initials for k in range(len(keyed.readings[0]))
+            )
+        return found
+
+    def surname(self, token_key: str, surname: str, similarity: float) -> _SurnameForm:
+        """The query key ``token_key`` read as the registered surname key ``surname``."""
+        found = self._surnames.get((token_key, surname, similarity))
+        if found is None:
+            found = self._surnames[token_key, surname, similarity] = _SurnameForm(
+                token_key,
+                surname,
+                similarity,
+                similarity < 1.0 and gendered_pair(token_key, surname),
+                surname_gender(token_key),
+                surname_gender(surname),
+            )
+        return found
+
+
 def _score_person(
     index: Index,
-    keyed: KeyedName,
+    facts: _QueryWords,
     collector: _Collector,
     position: int,
     surname_at: int,
-    token_key: str,
-    surname: str,
-    similarity: float,
+    form: _SurnameForm,
 ) -> None:
+    keyed = facts.keyed
+    token_key, surname, similarity = form.token_key, form.surname, form.similarity
     profile = index.profiles[position]
-    entity = index.entities[position]
-    if similarity < 1.0 and gendered_pair(token_key, surname):
+    if form.two_genders:
         collector.reject(position, f"{token_key!r} and {surname!r} are two genders of a surname")
         return
-    query_gender = surname_gender(token_key)
-    registered_gender = surname_gender(surname)
+    query_gender, registered_gender = form.query_gender, form.registered_gender
     # A slip of a gendered surname that is not its other gender (checked above) says
     # nothing of gender: Tonkeav, a slip of Tonkeva, only seems to end like a man's -av.
     if (
@@ -462,19 +641,16 @@ def _score_person(
     ):
         collector.reject(position, f"surname form {token_key!r} is {query_gender}")
         return
-    after = surname_at + 1
-    if (
-        after < len(keyed.readings[0])
-        and after not in keyed.initials
-        and keyed.comma_at != after
-        and any(is_patronymic(r[after]) for r in keyed.readings if len(r) > after)
-    ):
+    if facts.patronymic_after(surname_at):
         # East Slavic address puts the patronymic right after the given name (Vladimir
         # Vladimirovich, Yermak Timofeyevich), never after the surname: this word is a given
         # name. That rules out this reading of the query, not the entity: another word may
         # still be its surname (a surname written in a given name's place by a reversed
         # alias, Mykhaylakovych Daryna).
-        collector.note(f"not {entity.id} by {keyed.tokens[surname_at]!r}: followed by a patronymic")
+        collector.note(
+            f"not {index.entities[position].id} by {keyed.tokens[surname_at]!r}:"
+            " followed by a patronymic"
+        )
         return
     given = initials = others = 0
     penalty = 0.0
@@ -482,9 +658,7 @@ def _score_person(
     unknown_at: list[int] = []
     # With the given name written out, initials are a middle name's or the patronymic's
     # (Christopher W. Smith, Viktor A. Lukashenko), not the given name's.
-    given_written = any(
-        k != surname_at and k not in keyed.initials for k in range(len(keyed.readings[0]))
-    )
+    given_written = facts.given_written(surname_at)
     if profile.surname_first:
         verdict = _judge_whole_given(keyed, profile, surname_at)
         if verdict.startswith("contradiction") and _written_whole(index, keyed, position):
@@ -498,15 +672,7 @@ def _score_person(
     for j in range(len(keyed.readings[0])):
         if j == surname_at or (profile.surname_first and j not in keyed.initials):
             continue
-        verdict = _judge_token(
-            index,
-            keyed,
-            profile,
-            j,
-            abjad=_is_abjad(entity),
-            given_written=given_written,
-            entity=entity,
-        )
+        verdict = _judge_token(index, facts, profile, j, position, given_written=given_written)
         if verdict == "particle":
             continue
         others += 1
@@ -522,7 +688,7 @@ def _score_person(
             penalty += SCORES.unverified_patronymic_penalty
         elif verdict == "unknown":
             unknown_at.append(j)
-    if unknown_at and _names_forefathers(entity) and not profile.surname_first:
+    if unknown_at and _names_forefathers(index.entities[position]) and not profile.surname_first:
         verdict = _judge_nasab(keyed, surname_at, own_given_at, unknown_at)
         if verdict.startswith("contradiction"):
             collector.reject(position, verdict)
@@ -541,7 +707,9 @@ def _score_person(
         score, how = SCORES.surname_only, "surname alone"
     score = score * max(similarity, SCORES.one_slip_similarity) - penalty
     method = Method.KEY if similarity == 1.0 else Method.FUZZY
-    alias = profile.surnames.get(surname, entity.name)
+    alias = (
+        profile.surnames[surname] if surname in profile.surnames else index.entities[position].name
+    )
     reason = f"{how} match ({token_key!r} ~ {surname!r}, similarity {similarity:.2f})"
     collector.offer(position, score, method, alias, reason)
 
@@ -643,16 +811,16 @@ def _judge_whole_given(keyed: KeyedName, profile: PersonProfile, surname_at: int
 
 def _judge_token(
     index: Index,
-    keyed: KeyedName,
+    facts: _QueryWords,
     profile: PersonProfile,
     j: int,
+    position: int,
     *,
-    entity: Entity,
-    abjad: bool = False,
     given_written: bool = False,
 ) -> str:
-    """How a non-surname token of the query relates to a person entity."""
-    keys = frozenset(r[j] for r in keyed.readings if len(r) > j and r[j])
+    """How a non-surname token of the query relates to the person entity at ``position``."""
+    keyed = facts.keyed
+    keys = facts.keys(j)
     if keyed.tokens[j] in particles() and j not in keyed.initials:
         # "al", "bin", "von": shared by relatives and strangers alike, so no evidence either way.
         return "particle"
@@ -672,21 +840,19 @@ def _judge_token(
             # neither is another father's.
             return "contradiction: initial does not match the patronymic"
         return "patronymic?"
-    if keys & profile.given.keys() or keys & profile.surnames.keys():
+    if not keys.isdisjoint(profile.given) or not keys.isdisjoint(profile.surnames):
         return "given"
-    groups = index.given_names.groups_of(keys)
-    if groups & profile.given_groups:
+    groups = facts.groups(j)
+    if not groups.isdisjoint(profile.given_groups):
         return "given"
-    if keys & profile.patronymics:
+    if not keys.isdisjoint(profile.patronymics):
         return "given"
-    if any(is_patronymic(k) for k in keys):
+    if facts.patronymic_shaped(j):
         if not profile.patronymics:
             return "patronymic?"
         # A patronymic names the father: when both fathers' names are in the given-name
         # table and share no group, these are children of two different men.
-        fathers = index.given_names.groups_of(
-            frozenset().union(*(patronymic_stems(k) for k in keys))
-        )
+        fathers = facts.fathers(j)
         known = index.given_names.groups_of(
             frozenset().union(*(patronymic_stems(p) for p in profile.patronymics))
         )
@@ -703,13 +869,14 @@ def _judge_token(
             return "contradiction: another patronymic"
         return "patronymic?"
     if groups:
-        gender = index.given_names.gender_of(groups)
+        gender = facts.gender(j)
         if profile.given_groups:
             return "contradiction: another given name"
         if gender and profile.gender and gender != profile.gender:
             return f"contradiction: a {gender} given name"
         return "unknown"
-    if abjad:
+    entity = index.entities[position]
+    if _is_abjad(entity):
         skeletons = {_skeleton(g) for g in profile.given}
         # Three consonants at least: a two-letter skeleton is too common to be evidence.
         if any(len(_VOWELS.sub("", k)) >= 3 and _skeleton(k) in skeletons for k in keys):
@@ -769,7 +936,8 @@ def _one_slip_written(
     # Speed: most names of the entity have no word starting with the query word's first
     # letter. An ASCII letter is left as it is by strip_marks and never composed into another
     # character, so a name whose decomposed text lacks it has no such word: it is passed
-    # over without stripping its marks, which is the costly part.
+    # over without stripping its marks, which is the costly part (and an ASCII name that
+    # lacks it, without splitting it into words).
     first = written[0] if written.isascii() else None
     for text, lang in _written_names(entity):
         # Words are compared first, the registry name keyed only when one is a slip away.
@@ -780,6 +948,8 @@ def _one_slip_written(
             if first is not None and first not in decomposed:
                 continue
             folded = _without_marks(folded, decomposed)
+        elif first is not None and first not in folded:
+            continue
         for word in _WORD.findall(folded):
             if (
                 len(word) < length
@@ -807,15 +977,19 @@ def _written_names(entity: Entity) -> list[tuple[str, str | None]]:
 
 
 def _without_marks(text: str, decomposed: str) -> str:
-    """``strip_marks(text)``, given ``text``'s NFD; faster when only the marks are not ASCII.
+    """``strip_marks(text)``, given ``text``'s NFD, without a Python pass over every character.
 
-    A Latin name with diacritics decomposes into ASCII letters and combining marks: the marks
-    dropped, the ASCII left is already composed, and is the answer without a pass over every
-    character in Python. Any other text goes through :func:`strip_marks` itself.
+    :func:`strip_marks` drops the characters of the NFD whose canonical combining class is not
+    0, then composes the rest. Each distinct character is looked at once here instead: when
+    every non-ASCII one is a mark (a Latin name with diacritics), the ASCII left is the answer,
+    composed already; otherwise the marks are deleted with ``str.translate`` and the rest
+    composed.
     """
-    if all(unicodedata.combining(c) for c in set(decomposed) if not c.isascii()):
+    others = [c for c in set(decomposed) if not c.isascii()]
+    marks = [c for c in others if unicodedata.combining(c)]
+    if len(marks) == len(others):
         return decomposed.encode("ascii", "ignore").decode("ascii")
-    return strip_marks(text)
+    return unicodedata.normalize("NFC", decomposed.translate(dict.fromkeys(map(ord, marks))))
 
 
 #: Least rapidfuzz ratio (0-100) of a one-slip surname: a letter changed in a six-letter key
@@ -861,6 +1035,10 @@ def prime_fuzzy(index: Index, queries: Iterable[str], *, workers: int = 1) -> No
 
 
 def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    # Only organizations and places are in the trigram index: a registry of people alone has
+    # none to find (and the empty index would still split every key into trigrams).
+    if not len(index.compact_grams):
+        return
     for key in sorted(keyed.compact_keys):
         if len(key) < SCORES.min_fuzzy_length:
             continue
@@ -940,6 +1118,8 @@ def _by_name_core(index: Index, keyed: KeyedName, collector: _Collector) -> None
     a country whose language the entity has a native name in. A place matches when town and
     river agree, whatever the connective between them.
     """
+    if not index.core_keys:  # no organization or place core registered: nothing to find
+        return
     abroad: set[str] = set()
     for kind, score, what in (
         (EntityKind.ORGANIZATION, SCORES.name_core, "same name core {key!r}"),
