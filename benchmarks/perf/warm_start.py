@@ -41,7 +41,8 @@ def main() -> None:
     from translit_norm.loader import registry_files
 
     files = registry_files([registry_dir])
-    cache.fingerprint(files, options="folding=unidecode;expand=False")  # timed, as in load()
+    # Timed, as in Registry.load (the registry is built with expand=False: Expansion.NONE).
+    cache.fingerprint(files, options="folding=unidecode;expand=0")
     index = cache.read(Path(cache_dir), key)
     if index is None:
         raise SystemExit("no compiled entry under the given key")
