@@ -21,23 +21,26 @@ __all__ = ["Expansion", "expander", "native_romanizations"]
 class Expansion(enum.Flag):
     """Which generated name forms a registry gets.
 
-    ``Registry(expand=True)`` is :attr:`ALL`, ``expand=False`` is :attr:`NONE`.
+    ``Registry(expand=True)`` is :attr:`ROMANIZATIONS`, the default; ``expand=False`` is
+    :attr:`NONE`. The gazetteer's names are opt-in (:attr:`EXONYMS`, or :attr:`ALL`): some
+    of a city's former names are also surnames (Zhdanov, Kalinin, Gorky), and a region or a
+    smaller town named like a city can be linked to it (docs/how-it-works.md).
     """
 
     NONE = 0
     #: The romanizations of native-script names, one per scheme of the name's language.
     ROMANIZATIONS = enum.auto()
-    #: The gazetteer's names of places (exonyms and former names).
+    #: The gazetteer's names of places (exonyms and former names). Opt-in.
     EXONYMS = enum.auto()
     ALL = ROMANIZATIONS | EXONYMS
 
     @classmethod
     def of(cls, expand: bool | Expansion) -> Expansion:
-        """``expand`` as a flag: True is everything, False nothing."""
+        """``expand`` as a flag: True is the default (romanizations), False nothing."""
         if isinstance(expand, Expansion):
             return expand
         if isinstance(expand, bool):
-            return cls.ALL if expand else cls.NONE
+            return cls.ROMANIZATIONS if expand else cls.NONE
         raise TypeError(f"expand must be a bool or an Expansion, not {expand!r}")
 
 

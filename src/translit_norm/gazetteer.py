@@ -8,11 +8,16 @@ knows gets the city's other names as name forms at compile time (registry expans
 :mod:`translit_norm.expansion`).
 
 A wrong link would give one place another's names, so a link needs two of the entity's names
-to agree: the display name and a native name or alias must both be names of the city (Moscow
-and Москва). Where two cities qualify (Moscow, Russia and Moscow, Idaho both bear Москва) the
-larger wins only when it is ten times the other's size; otherwise nothing is linked. Only the
-names the gazetteer gives that city alone are added: Atina is Athens in Turkish and also a
-name of Athens, Georgia, so it names neither.
+to agree: the display name and a different native name or alias must both be names of the
+city (Moscow and Москва). Where two cities of the table qualify, the larger wins only when it
+is ten times the other's size; otherwise nothing is linked. The names added are those no
+other city of the table bears: Atina is Athens in Turkish and also a name of Athens, Georgia,
+so it names neither.
+
+Known limits, why the gazetteer is opt-in (``Expansion.EXONYMS``): the table holds cities of
+100,000 people or more, so a smaller namesake (Rostov the town, beside Rostov-on-Don) does not
+stop a link; a region or state named like its city (Quebec, Salzburg) is linked to the city;
+and only English country names are kept out of the names (Алжир is Algeria and Algiers).
 """
 
 from __future__ import annotations
@@ -113,8 +118,16 @@ def link(entity: Entity) -> GazetteerPlace | None:
     if entity.kind is not EntityKind.PLACE:
         return None
     table = _by_name()
-    named = set(table.get(fold(entity.name), ()))
-    others = {at for text in _second_names(entity) for at in table.get(fold(text), ())}
+    name = fold(entity.name)
+    named = set(table.get(name, ()))
+    # A second name that is the display name again (Paris, native fr Paris) agrees with
+    # every namesake city: it is no second witness.
+    others = {
+        at
+        for text in _second_names(entity)
+        if fold(text) != name
+        for at in table.get(fold(text), ())
+    }
     found = sorted((gazetteer_places()[at] for at in named & others), key=lambda p: -p.population)
     if not found or (len(found) > 1 and found[0].population < _DOMINANCE * found[1].population):
         return None

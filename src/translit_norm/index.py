@@ -23,7 +23,7 @@ from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin, ori
 from translit_norm.given_names import GivenNames
 from translit_norm.keys import KeyedName, Keyer
 from translit_norm.name_cores import name_cores
-from translit_norm.names import SURNAME_FIRST_LANGUAGES, is_regnal, parse_person
+from translit_norm.names import SURNAME_FIRST_LANGUAGES, is_patronymic, is_regnal, parse_person
 from translit_norm.ngrams import NgramIndex
 from translit_norm.results import Match, Method, Status
 from translit_norm.shards import (
@@ -523,8 +523,20 @@ class Index:
         return ref, keyed
 
     def _add_unclaimed(self, position: int, form: NameForm) -> None:
-        """Index ``form`` unless a name of another entity has one of its keys."""
+        """Index ``form`` unless a name of another entity has one of its keys, or a word of
+        it is a person's name.
+
+        Cities were renamed after people (Zhdanov for Mariupol, Kalinin for Tver): a
+        gazetteer name with a word that is a registered person's surname, a given name of
+        the table or a patronymic would take that person's name. (The shape of a surname is
+        no test: Moskau and Charkow end like Slavic surnames.)
+        """
         keyed = self.keyer.key(form.text, form.lang)
+        words = {key for reading in keyed.readings for key in reading}
+        if any(
+            is_patronymic(key) or key in self.surname_entities for key in words
+        ) or self.given_names.groups_of(frozenset(words)):
+            return
         if not any(
             self._new_forms[ref].entity != position
             for table, keys in (

@@ -46,9 +46,10 @@ class Registry:
         entities: The entities; ids must be unique.
         folding: ASCII-folding backend for scripts without our own tables
             (``"unidecode"`` or ``"anyascii"``).
-        expand: Which name forms to generate from the registry's own names: the
-            romanizations of every native-script name, and the gazetteer's names of places
-            (:class:`~translit_norm.Expansion`; True is all of them, False none).
+        expand: Which name forms to generate from the registry's own names
+            (:class:`~translit_norm.Expansion`): True, the default, is the romanizations of
+            every native-script name; False is none. The gazetteer's names of places are
+            opt-in: ``Expansion.ALL``.
     """
 
     def __init__(
