@@ -10,9 +10,9 @@ knows gets the city's other names as name forms at compile time (registry expans
 A wrong link would give one place another's names, so a link needs two of the entity's names
 to agree: the display name and a different native name or alias must both be names of the
 city (Moscow and Москва). Where two cities of the table qualify, the larger wins only when it
-is ten times the other's size; otherwise nothing is linked. The names added are those no
-other city of the table bears: Atina is Athens in Turkish and also a name of Athens, Georgia,
-so it names neither.
+is ten times the other's size; otherwise nothing is linked. Besides the city's GeoNames name,
+the names added are those no other city of the table bears: Atina is Athens in Turkish and
+also a name of Athens, Georgia, so it names neither.
 
 Known limits, why the gazetteer is opt-in (``Expansion.EXONYMS``): the table holds cities of
 100,000 people or more, so a smaller namesake (Rostov the town, beside Rostov-on-Don) does not
