@@ -313,3 +313,13 @@ def test_a_former_name_that_is_a_registered_persons_surname_is_not_added() -> No
         registry = Registry(entities, expand=Expansion.ALL)
         assert "Gorky" not in {f.text for f in registry.index.forms}
         assert registry.resolve("Gorky").id == "maxim-gorky"
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_name_two_entities_would_take_is_neithers(first: bool) -> None:
+    # Two entries linked to one city: the gazetteer's names go to neither, whatever the order.
+    one = _moscow()
+    other = Entity("moscow-2", "Moscow", EntityKind.PLACE, native=(("ru", "Москва"),))
+    registry = Registry([one, other] if first else [other, one], expand=Expansion.ALL)
+    assert registry.index.origins().get(NameOrigin.GAZETTEER, 0) == 0
+    assert registry.resolve("Moscou").id is None

@@ -353,8 +353,16 @@ class Index:
             if entity.kind in (EntityKind.ORGANIZATION, EntityKind.PLACE):
                 self._add_cores(position, added)
                 self._add_skeletons(added)
+        # A name the gazetteer gives two entities (two entries linked to one city) is
+        # neither's: whichever came first in the registry would otherwise take it.
+        claims: dict[str, set[int]] = {}
         for position, form in gazetteer:
-            self._add_unclaimed(position, form)
+            for key in self.keyer.key(form.text, form.lang).full_keys:
+                claims.setdefault(key, set()).add(position)
+        for position, form in gazetteer:
+            keys = self.keyer.key(form.text, form.lang).full_keys
+            if all(claims[key] == {position} for key in keys):
+                self._add_unclaimed(position, form)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
         #: Surname keys by their one-slip neighbourhood: the fuzzy surname step's retrieval.
