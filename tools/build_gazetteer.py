@@ -49,6 +49,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from translit_norm.cleaning import strip_marks
+from translit_norm.gazetteer import fold
 from translit_norm.keys import Keyer
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "translit_norm" / "data" / "gazetteer.yaml"
@@ -60,11 +62,6 @@ _SYLLABIC_BLOCKS = (
     (0x4E00, 0x9FFF),  # CJK unified ideographs
     (0xAC00, 0xD7AF),  # hangul syllables
 )
-
-
-def fold(name: str) -> str:
-    """How two names are compared: NFC, casefolded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _syllabic(name: str) -> bool:
@@ -115,8 +112,7 @@ def usable(name: str) -> bool:
 
 
 def _bare(name: str) -> str:
-    decomposed = unicodedata.normalize("NFD", fold(name))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_marks(fold(name))
 
 
 def _part_of(name: str, whole: str) -> bool:
@@ -138,14 +134,11 @@ def entries(
     named after another country (Armenia, Colombia) is left out whole: a registry's country
     would be linked to it.
     """
-    countries = list(countries)
-    country_names = {_bare(name) for name, _ in countries}
+    country_codes: dict[str, set[str]] = defaultdict(set)
+    for name, iso in countries:
+        country_codes[_bare(name)].add(iso)
     cities = [
-        c
-        for c in cities
-        if not any(
-            _bare(c["name"]) == _bare(name) and iso != c["countrycode"] for name, iso in countries
-        )
+        c for c in cities if not country_codes.get(_bare(c["name"]), set()) - {c["countrycode"]}
     ]
     owners: dict[str, set[int]] = defaultdict(set)
     for city in cities:
@@ -161,17 +154,20 @@ def entries(
                 if fold(name := " ".join(unicodedata.normalize("NFC", text).split()))
                 != fold(city["name"])
                 and usable(name)
-                and _bare(name) not in country_names
+                and _bare(name) not in country_codes
                 and not _part_of(name, city["name"])
             }
         )
     # Two names that key alike are one name to the resolver: shared if two cities bear them.
     keyer = Keyer()
+    keys_of: dict[str, frozenset[str]] = {}
     key_owners: dict[str, set[int]] = defaultdict(set)
     for city in big:
         for name in (city["name"], *kept[city["geonameid"]]):
-            keyed = keyer.key(name)
-            for key in keyed.full_keys | keyed.compact_keys:
+            if name not in keys_of:
+                keyed = keyer.key(name)
+                keys_of[name] = keyed.full_keys | keyed.compact_keys
+            for key in keys_of[name]:
                 key_owners[key].add(city["geonameid"])
     result = []
     for city in sorted(big, key=lambda c: (-c["population"], c["geonameid"])):
@@ -179,9 +175,9 @@ def entries(
         shared: dict[str, str] = {}
         alone = {city["geonameid"]}
         for name in kept[city["geonameid"]]:
-            keyed = keyer.key(name)
-            keys = keyed.full_keys | keyed.compact_keys
-            mine = owners[fold(name)] == alone and all(key_owners[k] == alone for k in keys)
+            mine = owners[fold(name)] == alone and all(
+                key_owners[k] == alone for k in keys_of[name]
+            )
             (own if mine else shared).setdefault(fold(name), name)
         result.append(
             {

@@ -355,14 +355,16 @@ class Index:
                 self._add_skeletons(added)
         # A name the gazetteer gives two entities (two entries linked to one city) is
         # neither's: whichever came first in the registry would otherwise take it.
+        keyed_names = [
+            (position, form, self.keyer.key(form.text, form.lang)) for position, form in gazetteer
+        ]
         claims: dict[str, set[int]] = {}
-        for position, form in gazetteer:
-            for key in self.keyer.key(form.text, form.lang).full_keys:
+        for position, _, named in keyed_names:
+            for key in named.full_keys:
                 claims.setdefault(key, set()).add(position)
-        for position, form in gazetteer:
-            keys = self.keyer.key(form.text, form.lang).full_keys
-            if all(claims[key] == {position} for key in keys):
-                self._add_unclaimed(position, form)
+        for position, form, named in keyed_names:
+            if all(claims[key] == {position} for key in named.full_keys):
+                self._add_unclaimed(position, form, named)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
         #: Surname keys by their one-slip neighbourhood: the fuzzy surname step's retrieval.
@@ -530,7 +532,7 @@ class Index:
             self._profile_form(position, profile, keyed, form.text)
         return ref, keyed
 
-    def _add_unclaimed(self, position: int, form: NameForm) -> None:
+    def _add_unclaimed(self, position: int, form: NameForm, keyed: KeyedName) -> None:
         """Index ``form`` unless a name of another entity has one of its keys, or a word of
         it is a person's name.
 
@@ -539,7 +541,6 @@ class Index:
         the table or a patronymic would take that person's name. (The shape of a surname is
         no test: Moskau and Charkow end like Slavic surnames.)
         """
-        keyed = self.keyer.key(form.text, form.lang)
         words = {key for reading in keyed.readings for key in reading}
         if any(
             is_patronymic(key) or key in self.surname_entities for key in words
