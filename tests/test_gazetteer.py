@@ -40,7 +40,13 @@ def test_every_place_is_read_and_ids_are_unique() -> None:
     places = gazetteer_places()
     assert len(places) > 1000
     assert len({p.geonames for p in places}) == len(places)
-    assert all(p.population >= 100_000 for p in places)
+    # Cities under 100,000 people are there only to stop a link: no names to add.
+    assert all(p.population >= 100_000 or not p.names for p in places)
+    assert all(
+        fold(r) in {fold(t) for t in (p.name, *p.names, *p.shared)}
+        for p in places
+        for r in p.regions
+    )
 
 
 def test_a_name_of_its_own_is_no_other_places_name() -> None:
@@ -68,11 +74,18 @@ def fresh_gazetteer() -> Iterator[None]:
     [
         ("  - {geonames: 1, name: X, country: AA, population: 5, names: []}", "exactly the keys"),
         (
-            "  - {geonames: 1, name: X, country: AA, population: 5, names: [''], shared: []}",
+            "  - {geonames: 1, name: X, country: AA, population: 5, names: [''], shared: [],"
+            " regions: []}",
             "non-empty strings",
         ),
         (
-            "  - {geonames: one, name: X, country: AA, population: 5, names: [], shared: []}",
+            "  - {geonames: 1, name: X, country: AA, population: 5, names: [], shared: [],"
+            " regions: [3]}",
+            "non-empty strings",
+        ),
+        (
+            "  - {geonames: one, name: X, country: AA, population: 5, names: [], shared: [],"
+            " regions: []}",
             "bad geonames id",
         ),
     ],
@@ -80,7 +93,10 @@ def fresh_gazetteer() -> Iterator[None]:
 def test_a_bad_entry_names_the_file_and_line(
     monkeypatch: pytest.MonkeyPatch, line: str, problem: str
 ) -> None:
-    good = "  - {geonames: 2, name: Y, country: BB, population: 9, names: [Yy], shared: []}"
+    good = (
+        "  - {geonames: 2, name: Y, country: BB, population: 9, names: [Yy], shared: [],"
+        " regions: []}"
+    )
     text = f"places:\n{good}\n{line}\n"
     name = "translit_norm/data/gazetteer.yaml"
     monkeypatch.setattr(
@@ -117,7 +133,9 @@ def test_only_places_are_linked(kind: EntityKind) -> None:
 
 def _fake(monkeypatch: pytest.MonkeyPatch, populations: tuple[int, int]) -> None:
     places = tuple(
-        GazetteerPlace(i, "Springfield", "US", population, (f"Springfield{i}",), ("Sprinkfeld",))
+        GazetteerPlace(
+            i, "Springfield", "US", population, (f"Springfield{i}",), ("Sprinkfeld",), ()
+        )
         for i, population in enumerate(populations)
     )
     table = {
@@ -271,13 +289,73 @@ def test_the_tool_sorts_names_into_own_and_shared() -> None:
     ]
     countries = [("Russia", "RU"), ("Mexico", "MX"), ("Armenia", "AM")]
     places = {p["geonames"]: p for p in _tool().entries(cities, 100_000, countries)}
-    # Moscow, Idaho is too small to be a place of its own; Armenia, Colombia would take the
-    # names of the country.
-    assert set(places) == {1, 3}
+    # Moscow, Idaho is too small to give names, but bears Moscow's: it comes along to stop
+    # a link; Armenia, Colombia would take the names of the country.
+    assert set(places) == {1, 2, 3}
+    assert places[2]["names"] == []
     assert places[1]["names"] == ["Moskau"]
     assert places[1]["shared"] == ["Москва"]
     # México is the country too (a word of the city's name), Russia a country.
     assert places[3]["names"] == ["Mexiko-Stadt"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Nicosia (Lefkosia)", "Bilbo / Bilbao", "Springfield، Missouri", "مستخدم:محمد", "Tunis2"],
+)
+def test_the_tool_leaves_out_notes_and_links(name: str) -> None:
+    assert not _tool().usable(name)
+
+
+@pytest.mark.parametrize("name", ["Brat”yevo", "Sana`a", "オレホヴォ＝ズエヴォ", "Kota Quebec"])
+def test_the_tool_keeps_names_with_separators_and_apostrophes(name: str) -> None:
+    assert _tool().usable(name)
+
+
+def _city(geonameid: int, name: str, country: str, population: int, *alt: str) -> dict[str, Any]:
+    return {
+        "geonameid": geonameid,
+        "name": name,
+        "countrycode": country,
+        "population": population,
+        "alternatenames": list(alt),
+    }
+
+
+def test_the_tool_sorts_out_regions_namesakes_and_people() -> None:
+    cities = [
+        _city(1, "Tver", "RU", 420_000, "Twer", "Тверь", "Калинин", "Kalinin"),
+        _city(2, "Chisinau", "MD", 640_000, "Кишинэу", "Kishinev", "Kischinau"),
+        _city(3, "Québec", "CA", 530_000, "Quebec", "Quebec City", "Kebek"),
+        _city(4, "Rostov-on-Don", "RU", 1_100_000, "Rostov", "Ростов-на-Дону"),
+        _city(5, "Rostov Veliky", "RU", 31_000, "Rostov", "Ростов"),
+        _city(6, "Algiers", "DZ", 2_300_000, "Alger", "Алжир"),
+        _city(7, "Elsewhere", "RU", 40_000, "Anywhere"),
+    ]
+    places = {
+        p["geonames"]: p
+        for p in _tool().entries(
+            cities, 100_000, [("Algeria", "DZ"), ("Алжир", "DZ")], [("Quebec", "CA")]
+        )
+    }
+    # Kalinin names Mikhail Kalinin as much as Tver; Kishinev is Chisinau's name spelt.
+    assert places[1]["names"] == ["Twer", "Тверь"]
+    assert "Kishinev" in places[2]["names"]
+    # Québec is also the province: listed in regions, and still the city's names.
+    assert places[3]["regions"] == ["Quebec", "Québec"]
+    assert "Quebec City" in places[3]["names"]
+    # The town comes along to stop a link by Rostov; a town sharing no name does not.
+    assert places[5] == {
+        "geonames": 5,
+        "name": "Rostov Veliky",
+        "country": "RU",
+        "population": 31_000,
+        "names": [],
+        "shared": ["Rostov"],
+        "regions": [],
+    }
+    assert 7 not in places
+    assert places[6]["names"] == ["Alger"]
 
 
 def test_the_default_registry_links_cities_not_countries() -> None:
@@ -301,18 +379,72 @@ def _nizhny() -> Entity:
 
 
 def test_a_former_name_that_is_a_registered_persons_surname_is_not_added() -> None:
-    # Nizhny Novgorod was Gorky (after Maxim Gorky) from 1932 to 1990: with a Gorky in the
+    # Bishkek was Frunze (after Mikhail Frunze) from 1926 to 1991: with a Frunze in the
     # registry, the name stays his, wherever he stands in it.
-    city = _nizhny()
+    city = Entity("bishkek", "Bishkek", EntityKind.PLACE, native=(("ky", "Бишкек"),))
     place = link(city)
-    assert place is not None and "Gorky" in place.names
+    assert place is not None and "Frunze" in place.names
     alone = Registry([city], expand=Expansion.ALL)
-    assert alone.resolve("Gorky").id == "nizhny-novgorod"
-    writer = Entity("maxim-gorky", "Maxim Gorky", EntityKind.PERSON, gender="male")
-    for entities in ([city, writer], [writer, city]):
+    assert alone.resolve("Frunze").id == "bishkek"
+    general = Entity("mikhail-frunze", "Mikhail Frunze", EntityKind.PERSON, gender="male")
+    for entities in ([city, general], [general, city]):
         registry = Registry(entities, expand=Expansion.ALL)
-        assert "Gorky" not in {f.text for f in registry.index.forms}
-        assert registry.resolve("Gorky").id == "maxim-gorky"
+        assert "Frunze" not in {f.text for f in registry.index.forms}
+        assert registry.resolve("Frunze").id == "mikhail-frunze"
+
+
+def test_former_names_after_people_are_not_in_the_data() -> None:
+    # Kalinin (Tver), Gorky (Nizhny Novgorod) and Zhdanov (Mariupol) are surnames of people
+    # who need not be in the registry; Kishinev, a spelling of Chisinau's name, stays.
+    places = {p.geonames: p for p in gazetteer_places()}
+    tver, nizhny, mariupol, chisinau = (
+        places[480060],
+        places[520555],
+        places[701822],
+        places[618426],
+    )
+    assert "Калинин" not in tver.names + tver.shared
+    assert not {"Gorky", "Горький"} & set(nizhny.names + nizhny.shared)
+    assert "Жданов" not in mariupol.names + mariupol.shared
+    assert "Kishinev" in chisinau.names
+    registry = Registry([_nizhny()], expand=Expansion.ALL)
+    assert registry.resolve("Gorky").status is Status.UNKNOWN
+
+
+def test_a_name_a_smaller_city_bears_does_not_link() -> None:
+    # Rostov is Rostov-on-Don's shorthand and Rostov Veliky's name: a Rostov entity is
+    # linked to neither, and Rostov-on-Don's names stay off it.
+    rostov = Entity("rostov", "Rostov", EntityKind.PLACE, native=(("ru", "Ростов"),))
+    assert link(rostov) is None
+    assert Registry([rostov], expand=Expansion.ALL).resolve("Rostov-na-Donu").id is None
+    on_don = Entity(
+        "rostov-on-don", "Rostov-on-Don", EntityKind.PLACE, native=(("ru", "Ростов-на-Дону"),)
+    )
+    linked = link(on_don)
+    assert linked is not None and linked.population > 1_000_000
+
+
+def test_a_region_named_like_its_city_does_not_take_the_citys_own_names() -> None:
+    # The province of Quebec and its capital share the name; "Quebec City" is the city's alone.
+    province = Entity("quebec", "Québec", EntityKind.PLACE, aliases=("Quebec",))
+    place = link(province)
+    assert place is not None and "Quebec" in place.regions
+    texts = {f.text for f in gazetteer.exonyms(province)}
+    assert "Kebek" in texts
+    assert not {"Quebec City", "Ville de Québec", "Cathair Quebec"} & texts
+    registry = Registry([province], expand=Expansion.ALL)
+    assert registry.resolve("Quebec City").id is None
+
+
+def test_country_names_in_other_languages_are_not_a_capitals() -> None:
+    # Алжир is Algeria as well as Algiers in Russian, and الجزائر in Arabic: neither links
+    # nor is added. Algier is Algiers alone.
+    assert link(Entity("a", "Algiers", EntityKind.PLACE, native=(("ar", "الجزائر"),))) is None
+    algiers = Entity("algiers", "Algiers", EntityKind.PLACE, aliases=("Alger",))
+    assert link(algiers) is not None
+    texts = {f.text for f in gazetteer.exonyms(algiers)}
+    assert "Algier" in texts
+    assert not {"Алжир", "Alžir", "Argelia", "الجزائر"} & texts
 
 
 @pytest.mark.parametrize("first", [True, False])

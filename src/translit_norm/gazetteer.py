@@ -9,15 +9,17 @@ knows gets the city's other names as name forms at compile time (registry expans
 
 A wrong link would give one place another's names, so a link needs two of the entity's names
 to agree: the display name and a different native name or alias must both be names of the
-city (Moscow and Москва). Where two cities of the table qualify, the larger wins only when it
-is ten times the other's size; otherwise nothing is linked. Besides the city's GeoNames name,
-the names added are those no other city of the table bears: Atina is Athens in Turkish and
-also a name of Athens, Georgia, so it names neither.
+city (Moscow and Москва), and the display name must be the city's own: its GeoNames name or a
+name no other city bears. Rostov does not name Rostov-on-Don, because it is also Rostov
+Veliky (the table keeps smaller cities that bear a larger one's name for this, without names
+to add). Every other city that bears the display name and a second name must be a tenth of
+the linked city's size or less; otherwise nothing is linked. Besides the city's GeoNames name, the names added are those no
+other city of the table bears: Atina is Athens in Turkish and also a name of Athens, Georgia,
+so it names neither.
 
-Known limits, why the gazetteer is opt-in (``Expansion.EXONYMS``): the table holds cities of
-100,000 people or more, so a smaller namesake (Rostov the town, beside Rostov-on-Don) does not
-stop a link; a region or state named like its city (Quebec, Salzburg) is linked to the city;
-and only English country names are kept out of the names (Алжир is Algeria and Algiers).
+A city named like a region of its country (the province of Quebec, the state of Salzburg)
+lists those names as ``regions``: the entity may be the region, so the names that are a region's
+name with more words (Quebec City, Ville de Québec) are not added to it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from translit_norm.cleaning import strip_marks
 from translit_norm.entities import Entity, EntityKind, NameForm, NameOrigin
 from translit_norm.errors import RegistryError
 from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
@@ -36,7 +39,7 @@ __all__ = ["GazetteerPlace", "exonyms", "gazetteer_places", "link"]
 #: How much larger the largest qualifying city must be than the next to be the one meant.
 _DOMINANCE = 10
 
-_FIELDS = {"geonames", "name", "country", "population", "names", "shared"}
+_FIELDS = {"geonames", "name", "country", "population", "names", "shared", "regions"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class GazetteerPlace:
         population: Its population.
         names: Its other names that no other city of the gazetteer bears.
         shared: Its other names that another city bears too (used to link, never added).
+        regions: Its names that are also a first-level division's of its country.
     """
 
     geonames: int
@@ -58,6 +62,7 @@ class GazetteerPlace:
     population: int
     names: tuple[str, ...]
     shared: tuple[str, ...]
+    regions: tuple[str, ...]
 
 
 def fold(name: str) -> str:
@@ -76,12 +81,14 @@ def gazetteer_places() -> tuple[GazetteerPlace, ...]:
     for entry, line in zip(places, places.item_lines, strict=True):
         if not isinstance(entry, YamlMap) or set(entry) != _FIELDS:
             raise RegistryError(name, line, f"a place has exactly the keys {sorted(_FIELDS)}")
-        texts = {key: entry[key] for key in ("names", "shared")}
+        texts = {key: entry[key] for key in ("names", "shared", "regions")}
         if not all(
             isinstance(v, list) and all(isinstance(t, str) and t.strip() for t in v)
             for v in texts.values()
         ):
-            raise RegistryError(name, line, "names and shared are lists of non-empty strings")
+            raise RegistryError(
+                name, line, "names, shared and regions are lists of non-empty strings"
+            )
         if not (
             isinstance(entry["geonames"], int)
             and isinstance(entry["population"], int)
@@ -98,6 +105,7 @@ def gazetteer_places() -> tuple[GazetteerPlace, ...]:
                 entry["population"],
                 tuple(texts["names"]),
                 tuple(texts["shared"]),
+                tuple(texts["regions"]),
             )
         )
     return tuple(result)
@@ -119,24 +127,47 @@ def link(entity: Entity) -> GazetteerPlace | None:
         return None
     table = _by_name()
     name = fold(entity.name)
-    named = set(table.get(name, ()))
+    bearers = table.get(name, ())
+    if not bearers:
+        return None
     # A second name that is the display name again (Paris, native fr Paris) agrees with
     # every namesake city: it is no second witness.
-    others = {
+    witnessed = {
         at
         for text in _second_names(entity)
         if fold(text) != name
         for at in table.get(fold(text), ())
     }
-    found = sorted((gazetteer_places()[at] for at in named & others), key=lambda p: -p.population)
-    if not found or (len(found) > 1 and found[0].population < _DOMINANCE * found[1].population):
+    places = gazetteer_places()
+    # The display name must be the city's own: its GeoNames name, or a name no other city
+    # bears (Rostov is also Rostov Veliky, so it does not name Rostov-on-Don).
+    found = [
+        places[at]
+        for at in bearers
+        if at in witnessed
+        and (fold(places[at].name) == name or name in {fold(t) for t in places[at].names})
+    ]
+    if not found:
         return None
-    return found[0]
+    best = max(found, key=lambda p: p.population)
+    # Every other city that bears two of its names must be far smaller, whether its own
+    # name is the display name or not.
+    if any(
+        places[at] is not best and best.population < _DOMINANCE * places[at].population
+        for at in bearers
+        if at in witnessed
+    ):
+        return None
+    return best
 
 
 def _second_names(entity: Entity) -> Iterator[str]:
     yield from entity.aliases
     yield from (text for _, text in entity.native)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(strip_marks(fold(text)).replace("-", " ").split())
 
 
 def exonyms(entity: Entity) -> Iterator[NameForm]:
@@ -150,7 +181,11 @@ def exonyms(entity: Entity) -> Iterator[NameForm]:
         return
     own = {fold(form.text) for form in entity.forms()}
     scheme = f"GeoNames {place.geonames}"
+    regions = [_words(text) for text in place.regions]
     for text in (place.name, *place.names):
+        # The region's name with more words names the city alone (Quebec City).
+        if any(region < _words(text) for region in regions):
+            continue
         if fold(text) not in own:
             own.add(fold(text))
             yield NameForm(text, NameOrigin.GAZETTEER, scheme=scheme)
