@@ -13,13 +13,14 @@ city (Moscow and Москва), and the display name must be the city's own: its
 name no other city bears. Rostov does not name Rostov-on-Don, because it is also Rostov
 Veliky (the table keeps smaller cities that bear a larger one's name for this, without names
 to add). Every other city that bears the display name and a second name must be a tenth of
-the linked city's size or less; otherwise nothing is linked. Besides the city's GeoNames name, the names added are those no
-other city of the table bears: Atina is Athens in Turkish and also a name of Athens, Georgia,
-so it names neither.
+the linked city's size or less; otherwise nothing is linked. Besides the city's GeoNames
+name, the names added are those no other city of the table bears: Atina is Athens in Turkish
+and also a name of Athens, Georgia, so it names neither.
 
 A city named like a region of its country (the province of Quebec, the state of Salzburg)
-lists those names as ``regions``: the entity may be the region, so the names that are a region's
-name with more words (Quebec City, Ville de Québec) are not added to it.
+lists those names as ``regions``: the entity may be the region, so the names that are a
+region's name with more words (Quebec City, Ville de Québec) are not added to it. The other
+names are the region's as much as the city's (Salzbourg, Зальцбург).
 """
 
 from __future__ import annotations
