@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,6 +69,35 @@ def fresh_gazetteer() -> Iterator[None]:
     gazetteer._by_name.cache_clear()
 
 
+def test_the_file_is_read_alike_as_json_lines_and_as_yaml() -> None:
+    name, text = gazetteer._text()
+    head = "\n".join(text.splitlines()[:60])
+    fast = gazetteer._entries(name, head)
+    assert fast and all(isinstance(entry, dict) for entry, _ in fast)
+    # The same places written the YAML way (block style) take the YAML parser's path.
+    document = load_yaml_text(head, name=name)
+    block = "places:\n" + "".join(
+        f"  - geonames: {e['geonames']}\n"
+        + "".join(
+            f"    {key}: {json.dumps(e[key], ensure_ascii=False)}\n"
+            for key in e
+            if key != "geonames"
+        )
+        for e in document["places"]
+    )
+    slow = gazetteer._entries(name, block)
+    assert [dict(e) for e, _ in slow] == [e for e, _ in fast]
+    assert [line for _, line in slow] == [2 + 7 * i for i in range(len(fast))]
+
+
+@pytest.mark.usefixtures("fresh_gazetteer")
+@pytest.mark.parametrize("text", ["places: 3\n", "cities: []\n"])
+def test_a_file_without_places_is_refused(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(gazetteer, "_text", lambda: ("gazetteer.yaml", text))
+    with pytest.raises(RegistryError, match="expected a list 'places'"):
+        gazetteer_places()
+
+
 @pytest.mark.usefixtures("fresh_gazetteer")
 @pytest.mark.parametrize(
     ("line", "problem"),
@@ -88,20 +118,25 @@ def fresh_gazetteer() -> Iterator[None]:
             " regions: []}",
             "bad geonames id",
         ),
+        # The generated file's shape (JSON syntax), read without the YAML parser.
+        (
+            '  - {"geonames": 1, "name": "X", "country": "AA", "population": true, "names": [],'
+            ' "shared": [], "regions": []}',
+            "bad geonames id",
+        ),
+        ('  - {"geonames": 1, "name": "X"}', "exactly the keys"),
     ],
 )
 def test_a_bad_entry_names_the_file_and_line(
     monkeypatch: pytest.MonkeyPatch, line: str, problem: str
 ) -> None:
     good = (
-        "  - {geonames: 2, name: Y, country: BB, population: 9, names: [Yy], shared: [],"
-        " regions: []}"
+        '  - {"geonames": 2, "name": "Y", "country": "BB", "population": 9, "names": ["Yy"],'
+        ' "shared": [], "regions": []}'
     )
     text = f"places:\n{good}\n{line}\n"
     name = "translit_norm/data/gazetteer.yaml"
-    monkeypatch.setattr(
-        gazetteer, "load_package_yaml", lambda _: (name, load_yaml_text(text, name=name))
-    )
+    monkeypatch.setattr(gazetteer, "_text", lambda: (name, text))
     with pytest.raises(RegistryError, match=problem) as raised:
         gazetteer_places()
     assert str(raised.value).startswith(f"{name}:3:")
