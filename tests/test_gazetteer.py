@@ -490,3 +490,19 @@ def test_a_name_two_entities_would_take_is_neithers(first: bool) -> None:
     registry = Registry([one, other] if first else [other, one], expand=Expansion.ALL)
     assert registry.index.origins().get(NameOrigin.GAZETTEER, 0) == 0
     assert registry.resolve("Moscou").id is None
+
+
+@pytest.mark.parametrize(
+    ("city", "query"),
+    [
+        (Entity("riyadh", "Riyadh", EntityKind.PLACE, native=(("ar", "الرياض"),)), "Richard"),
+        (Entity("pskov", "Pskov", EntityKind.PLACE, native=(("ru", "Псков"),)), "Peskova"),
+        (Entity("belgorod", "Belgorod", EntityKind.PLACE, native=(("ru", "Белгород"),)), "Belgrad"),
+    ],
+)
+def test_the_gazetteers_names_are_no_fuzzy_targets(city: Entity, query: str) -> None:
+    # Thousands of names in a hundred languages: one letter from one of them is another word
+    # (a given name, a feminine surname, another city's name).
+    registry = Registry([city], expand=Expansion.ALL)
+    assert registry.index.origins()[NameOrigin.GAZETTEER] > 5
+    assert registry.resolve(query).status is Status.UNKNOWN

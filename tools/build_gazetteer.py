@@ -179,8 +179,26 @@ _RENAMED_AFTER_LEADERS = frozenset(
     ]
 )
 
-#: Key endings of Slavic surnames (-ov, -ev, -in and their feminines, -sky, -ski, -skaya).
-_SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "skaja", "ki", "kij")
+#: Key endings of Slavic, Georgian and Armenian surnames (-ov, -ev, -in and their feminines,
+#: -sky, -ski, -skaya, -enko, -uk, -chuk, -dze, -shvili, -yan).
+_SURNAME_ENDINGS = (
+    "ov",
+    "ev",
+    "in",
+    "ova",
+    "eva",
+    "ina",
+    "ski",
+    "ska",
+    "skaja",
+    "ki",
+    "kij",
+    "enko",
+    "uk",
+    "dze",
+    "Svili",
+    "jan",
+)
 
 #: How alike (rapidfuzz ratio of keys, 0-100) a name must be to the city's own name to be
 #: a spelling of it rather than another name.

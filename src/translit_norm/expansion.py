@@ -22,9 +22,9 @@ class Expansion(enum.Flag):
     """Which generated name forms a registry gets.
 
     ``Registry(expand=True)`` is :attr:`ROMANIZATIONS`, the default; ``expand=False`` is
-    :attr:`NONE`. The gazetteer's names are opt-in (:attr:`EXONYMS`, or :attr:`ALL`): some
-    of a city's former names are also surnames (Zhdanov, Kalinin, Gorky), and a region or a
-    smaller town named like a city can be linked to it (docs/how-it-works.md).
+    :attr:`NONE`. The gazetteer's names are opt-in (:attr:`EXONYMS`, or :attr:`ALL`):
+    GeoNames records them without their language, and some are surnames, given names, rivers
+    or plain words elsewhere (Romanov for Murmansk, Dunaj for Vienna; docs/how-it-works.md).
     """
 
     NONE = 0

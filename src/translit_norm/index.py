@@ -523,9 +523,12 @@ class Index:
             _append(self.full_keys, key, ref)
         for key in keyed.compact_keys:
             _append(self.compact_keys, key, ref)
-            if position not in self.profiles:
+            if position not in self.profiles and form.origin is not NameOrigin.GAZETTEER:
                 # Whole-name fuzzy matching is for non-persons (people match by name parts,
                 # with their guards): persons' keys would only crowd the candidate lists.
+                # The gazetteer's names are matched as written or keyed, never fuzzily: one
+                # letter from thousands of names in a hundred languages is some other word
+                # (Richard is near a name of Riyadh, Peskova near one of Pskov).
                 self.compact_grams.add(key)
         profile = self.profiles.get(position)
         if profile is not None:
