@@ -11,7 +11,6 @@ that can veto it.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Container, Generator, Iterable, Sequence
@@ -162,22 +161,23 @@ def collect_candidates(
         Candidates sorted best first (score descending, then id), and the explanation steps
         (empty unless ``explain``).
     """
-    return _alone(_collect(index, query, explain=explain, exhaustive=exhaustive))
+    store = _BatchStore()
+    return _alone(store, _collect(index, query, store, explain=explain, exhaustive=exhaustive))
 
 
-#: What a query's steps pause for (see :class:`_GroupSearch`): the given-name groups to search,
+#: What a query's steps pause for (see :class:`_BatchStore`): the given-name groups to search,
 #: each as (group, its surname keys, the query's word keys to look for among them).
 _Wanted = tuple[tuple[int, Sequence[str], tuple[str, ...]], ...]
 
 
 def _collect(
-    index: Index, query: str, *, explain: bool, exhaustive: bool
-) -> Generator[_Wanted, _GroupSearch, tuple[list[Candidate], list[str]]]:
+    index: Index, query: str, store: _BatchStore, *, explain: bool, exhaustive: bool
+) -> Generator[_Wanted, None, tuple[list[Candidate], list[str]]]:
     """:func:`collect_candidates` as steps that pause for the given-name group search.
 
-    When the search by given name is wanted, the steps yield the groups and keys to search
-    and are resumed with the :class:`_GroupSearch` that has searched them: one query alone
-    (:func:`_alone`) or many at once (:func:`resolve_batch`) get the same answers.
+    When the search by given name is wanted, the steps yield the groups and keys to search,
+    and are resumed once ``store`` has searched them: one query alone (:func:`_alone`) or
+    many at once (:func:`resolve_batch`) get the same answers.
     """
     collector = _Collector(index, explain)
     exact = unicodedata.normalize("NFC", query.strip())
@@ -213,7 +213,7 @@ def _collect(
     if explain:
         _describe(keyed, collector)
     _by_keys(index, keyed, collector)
-    yield from _by_person_parts(index, keyed, collector)
+    yield from _by_person_parts(index, keyed, collector, store)
     _by_fuzzy_whole(index, keyed, collector)
     _without_legal_form(index, keyed, collector)
     _by_name_core(index, keyed, collector)
@@ -259,8 +259,8 @@ def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
 
 
 def _by_person_parts(
-    index: Index, keyed: KeyedName, collector: _Collector
-) -> Generator[_Wanted, _GroupSearch, None]:
+    index: Index, keyed: KeyedName, collector: _Collector, store: _BatchStore
+) -> Generator[_Wanted, None, None]:
     if not index.profiles or not keyed.readings:
         return
     tokens = range(len(keyed.readings[0]))
@@ -281,7 +281,7 @@ def _by_person_parts(
         matches = [
             (similarity, token_key, surname)
             for token_key in sorted(token_keys)
-            for surname, similarity in _surname_matches(index, token_key)
+            for surname, similarity in store.surname_matches(index, token_key)
         ]
         matches.sort(key=lambda m: -m[0])  # stable: ties stay in key order
         for similarity, token_key, surname in matches:
@@ -306,7 +306,7 @@ def _by_person_parts(
     if strongest < _WRITTEN_SLIP_SCORE and len(words) >= 2:
         plan = _given_name_plan(index, facts, words)
         if plan:
-            store = yield tuple((group, surnames, keys) for group, surnames, _, keys, _ in plan)
+            yield tuple((group, surnames, keys) for group, surnames, _, keys, _ in plan)
             _by_given_name(index, facts, collector, plan, store, seen)
     if not collector.explain:
         return
@@ -361,7 +361,7 @@ def _by_given_name(
     facts: _QueryWords,
     collector: _Collector,
     plan: _Plan,
-    store: _GroupSearch,
+    store: _BatchStore,
     seen: set[tuple[int, int]],
 ) -> None:
     """Look for a mistyped surname among the people with the query's given name.
@@ -419,24 +419,34 @@ def _near_surnames(
     return near
 
 
-class _GroupSearch:
-    """The given-name group search (:func:`_near_surnames`) of the queries of one batch.
+class _BatchStore:
+    """What the queries of one batch look up alike, looked up once for all of them.
 
-    Lives for one batch (or one query), never with the index. The queries' steps say which
-    groups and keys they want (:data:`_Wanted`); :meth:`search` then runs one rapidfuzz call
-    per group for all the keys wanted in it, and each query reads its answers with
-    :meth:`near`. rapidfuzz converts a group's surnames (thousands at 100,000 people) on every
-    call, and one call per group and batch instead of one per group and query is most of the
-    speed. Each key's answer depends on the key and the group only, so it is the same whatever
-    else the batch holds.
+    Lives for one batch (or one query), never with the index. The given-name group search
+    (:func:`_near_surnames`): the queries' steps say which groups and keys they want
+    (:data:`_Wanted`), :meth:`search` then runs one rapidfuzz call per group for all the keys
+    wanted in it, and each query reads its answers with :meth:`near`. rapidfuzz converts a
+    group's surnames (thousands at 100,000 people) on every call, and one call per group and
+    batch instead of one per group and query is most of the speed. And the registered surnames
+    a word's key may stand for (:meth:`surname_matches`): given names and common surnames come
+    back in many queries. Each answer depends on the key (and group) only, so it is the same
+    whatever else the batch holds.
     """
 
-    __slots__ = ("_near", "_wanted", "_workers")
+    __slots__ = ("_matches", "_near", "_wanted", "_workers")
 
     def __init__(self, *, workers: int = 1) -> None:
         self._workers = workers
         self._wanted: dict[int, tuple[Sequence[str], set[str]]] = {}
         self._near: dict[tuple[int, str], list[int]] = {}
+        self._matches: dict[str, list[tuple[str, float]]] = {}
+
+    def surname_matches(self, index: Index, token_key: str) -> list[tuple[str, float]]:
+        """:func:`_surname_matches`, each key worked out once per batch (do not modify)."""
+        found = self._matches.get(token_key)
+        if found is None:
+            found = self._matches[token_key] = _surname_matches(index, token_key)
+        return found
 
     def want(self, wanted: _Wanted) -> None:
         """Note the groups and keys a query's steps paused for."""
@@ -449,12 +459,10 @@ class _GroupSearch:
         for group in sorted(self._wanted):
             surnames, todo = self._wanted[group]
             keys = sorted(todo)
-            # At most this many keys per call: the distances come back as one matrix of
-            # keys times surnames (a byte each), which stays a few MB.
-            for start in range(0, len(keys), _SEARCH_SLICE):
-                near = _near_surnames(
-                    keys[start : start + _SEARCH_SLICE], surnames, workers=self._workers
-                )
+            # The distances come back as one matrix of keys times surnames, a byte each.
+            step = max(1, _SEARCH_CELLS // max(1, len(surnames)))
+            for start in range(0, len(keys), step):
+                near = _near_surnames(keys[start : start + step], surnames, workers=self._workers)
                 self._near.update(((group, key), places) for key, places in near.items())
         self._wanted.clear()
 
@@ -463,8 +471,11 @@ class _GroupSearch:
         return self._near[group, key]
 
 
-#: Most keys compared with a group's surnames in one rapidfuzz call (see _GroupSearch.search).
-_SEARCH_SLICE: Final = 256
+#: Most distances one rapidfuzz call of :meth:`_BatchStore.search` returns (bytes). Larger
+#: blocks, freed at once, make the C allocator keep more memory for good (glibc raises its
+#: threshold for returning memory to the largest block freed): 4 MB blocks cost 20 MB of
+#: peak memory at 100,000 people. The search of one query alone has blocks about this size.
+_SEARCH_CELLS: Final = 1 << 18
 
 
 def _score_written_slips(
@@ -1365,7 +1376,9 @@ def resolve(
     explain: bool = False,
 ) -> Match:
     """Resolve one query against a compiled index (see :meth:`Registry.resolve`)."""
-    return _alone(_resolve_steps(index, query, threshold=threshold, margin=margin, explain=explain))
+    store = _BatchStore()
+    steps = _resolve_steps(index, query, store, threshold=threshold, margin=margin, explain=explain)
+    return _alone(store, steps)
 
 
 def resolve_batch(
@@ -1380,7 +1393,7 @@ def resolve_batch(
     """Resolve many queries as :func:`resolve` does, with the given-name group search batched.
 
     The queries are taken in slices of :data:`_BATCH_SLICE`. Each query's steps run until they
-    finish or pause for the group search (:class:`_GroupSearch`); the search runs once for all
+    finish or pause for the group search (:class:`_BatchStore`); the search runs once for all
     the paused queries of the slice, and they resume. The store of searched groups is dropped
     with the slice. The answers are :func:`resolve`'s, in the order of ``queries``.
 
@@ -1394,18 +1407,16 @@ def resolve_batch(
     """
     answers: list[Match] = []
     for start in range(0, len(queries), _BATCH_SLICE):
+        store = _BatchStore(workers=workers)
         steps = [
-            _resolve_steps(index, query, threshold=threshold, margin=margin, explain=False)
+            _resolve_steps(index, query, store, threshold=threshold, margin=margin, explain=False)
             for query in queries[start : start + _BATCH_SLICE]
         ]
         done: list[Match | None] = [None] * len(steps)
-        store = _GroupSearch(workers=workers)
         paused = list(range(len(steps)))
-        resume: _GroupSearch | None = None
         while paused:
-            step = functools.partial(_step, store=resume)
             waiting = [steps[k] for k in paused]
-            outcomes = pool.map(step, waiting) if pool is not None else map(step, waiting)
+            outcomes = pool.map(_step, waiting) if pool is not None else map(_step, waiting)
             again: list[int] = []
             for k, outcome in zip(paused, outcomes, strict=True):
                 if isinstance(outcome, Match):
@@ -1414,7 +1425,7 @@ def resolve_batch(
                     store.want(outcome)
                     again.append(k)
             store.search()
-            paused, resume = again, store
+            paused = again
         answers += [answer for answer in done if answer is not None]
     return answers
 
@@ -1424,31 +1435,28 @@ def resolve_batch(
 _BATCH_SLICE: Final = 2048
 
 #: :func:`resolve` as steps (see :func:`_resolve_steps`).
-_ResolveSteps = Generator[_Wanted, _GroupSearch, Match]
+_ResolveSteps = Generator[_Wanted, None, Match]
 
 
-def _step(steps: _ResolveSteps, *, store: _GroupSearch | None) -> Match | _Wanted:
-    """Start ``steps`` (or resume them with ``store``) until they pause or finish.
+def _step(steps: _ResolveSteps) -> Match | _Wanted:
+    """Run (or resume) ``steps`` until they pause or finish.
 
     Returns:
         What they pause for, or the answer when they finish.
     """
     try:
-        return next(steps) if store is None else steps.send(store)
+        return next(steps)
     except StopIteration as finished:
         answer: Match = finished.value
         return answer
 
 
-def _alone(steps: Generator[_Wanted, _GroupSearch, _T]) -> _T:
+def _alone(store: _BatchStore, steps: Generator[_Wanted, None, _T]) -> _T:
     """Run one query's steps to the end, searching what they pause for as they ask."""
-    store = _GroupSearch()
     try:
-        wanted = next(steps)
         while True:
-            store.want(wanted)
+            store.want(next(steps))
             store.search()
-            wanted = steps.send(store)
     except StopIteration as finished:
         result: _T = finished.value
         return result
@@ -1457,11 +1465,12 @@ def _alone(steps: Generator[_Wanted, _GroupSearch, _T]) -> _T:
 def _resolve_steps(
     index: Index,
     query: str,
+    store: _BatchStore,
     *,
     threshold: float,
     margin: float,
     explain: bool,
-) -> Generator[_Wanted, _GroupSearch, Match]:
+) -> Generator[_Wanted, None, Match]:
     """:func:`resolve` as steps that pause for the group search (see :func:`_collect`)."""
     if not isinstance(query, str):
         raise TypeError(f"query must be a str, not {type(query).__name__}")
@@ -1481,7 +1490,7 @@ def _resolve_steps(
         return Match(
             query, Status.UNKNOWN, reason="empty input", explanation=() if explain else None
         )
-    ranked, steps = yield from _collect(index, query, explain=explain, exhaustive=False)
+    ranked, steps = yield from _collect(index, query, store, explain=explain, exhaustive=False)
     if explain:
         rejected = [s for s in steps if s.startswith("guard:")]
         steps = [s for s in steps if not s.startswith("guard:")] + rejected
