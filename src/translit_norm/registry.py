@@ -12,6 +12,7 @@ import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 from translit_norm import cache as compiled_cache
@@ -28,6 +29,7 @@ from translit_norm.resolver import (
     collect_candidates,
     prime_fuzzy,
     resolve,
+    resolve_batch,
 )
 from translit_norm.resources import default_registry_path
 from translit_norm.results import Candidate, Match
@@ -231,14 +233,13 @@ class Registry:
             index.preload(("normalized",), lookups=len(askable))
             prime_fuzzy(index, askable, workers=workers)
 
-            def one(name: str) -> Match:
-                return resolve(index, name, threshold=threshold, margin=margin)
-
-            if workers == 1 or len(rest) < 2:
-                solved.update(zip(rest, map(one, rest), strict=True))
-            else:
-                with ThreadPoolExecutor(max_workers=workers) as pool:
-                    solved.update(zip(rest, pool.map(one, rest), strict=True))
+            # As resolve() one by one, with the search by given name batched (resolve_batch).
+            threads = workers > 1 and len(rest) > 1
+            with ThreadPoolExecutor(max_workers=workers) if threads else nullcontext() as pool:
+                answers = resolve_batch(
+                    index, rest, threshold=threshold, margin=margin, workers=workers, pool=pool
+                )
+            solved.update(zip(rest, answers, strict=True))
         finally:
             if enabled:
                 gc.enable()

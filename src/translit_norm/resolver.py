@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Generator, Iterable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -49,7 +50,10 @@ __all__ = [
     "collect_candidates",
     "decide",
     "resolve",
+    "resolve_batch",
 ]
+
+_T = TypeVar("_T")
 
 #: Score below which a candidate is not a match.
 DEFAULT_THRESHOLD = 0.8
@@ -157,6 +161,24 @@ def collect_candidates(
         Candidates sorted best first (score descending, then id), and the explanation steps
         (empty unless ``explain``).
     """
+    store = _BatchStore()
+    return _alone(store, _collect(index, query, store, explain=explain, exhaustive=exhaustive))
+
+
+#: What a query's steps pause for (see :class:`_BatchStore`): the given-name groups to search,
+#: each as (group, its surname keys, the query's word keys to look for among them).
+_Wanted = tuple[tuple[int, Sequence[str], tuple[str, ...]], ...]
+
+
+def _collect(
+    index: Index, query: str, store: _BatchStore, *, explain: bool, exhaustive: bool
+) -> Generator[_Wanted, None, tuple[list[Candidate], list[str]]]:
+    """:func:`collect_candidates` as steps that pause for the given-name group search.
+
+    When the search by given name is wanted, the steps yield the groups and keys to search,
+    and are resumed once ``store`` has searched them: one query alone (:func:`_alone`) or
+    many at once (:func:`resolve_batch`) get the same answers.
+    """
     collector = _Collector(index, explain)
     exact = unicodedata.normalize("NFC", query.strip())
     for ref in index.exact.get(exact, ()):
@@ -191,7 +213,7 @@ def collect_candidates(
     if explain:
         _describe(keyed, collector)
     _by_keys(index, keyed, collector)
-    _by_person_parts(index, keyed, collector)
+    yield from _by_person_parts(index, keyed, collector, store)
     _by_fuzzy_whole(index, keyed, collector)
     _without_legal_form(index, keyed, collector)
     _by_name_core(index, keyed, collector)
@@ -236,7 +258,9 @@ def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
                 )
 
 
-def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+def _by_person_parts(
+    index: Index, keyed: KeyedName, collector: _Collector, store: _BatchStore
+) -> Generator[_Wanted, None, None]:
     if not index.profiles or not keyed.readings:
         return
     tokens = range(len(keyed.readings[0]))
@@ -257,7 +281,7 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
         matches = [
             (similarity, token_key, surname)
             for token_key in sorted(token_keys)
-            for surname, similarity in _surname_matches(index, token_key)
+            for surname, similarity in store.surname_matches(index, token_key)
         ]
         matches.sort(key=lambda m: -m[0])  # stable: ties stay in key order
         for similarity, token_key, surname in matches:
@@ -280,7 +304,10 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
     # it is skipped when something at least as strong has matched already.
     strongest = max((c.score for c in collector.best.values()), default=0.0)
     if strongest < _WRITTEN_SLIP_SCORE and len(words) >= 2:
-        _by_given_name(index, facts, collector, words, seen)
+        plan = _given_name_plan(index, facts, words)
+        if plan:
+            yield tuple((group, surnames, keys) for group, surnames, _, keys, _ in plan)
+            _by_given_name(index, facts, collector, plan, store, seen)
     if not collector.explain:
         return
     # The parse is for the explanation only: matching tries every word as the surname.
@@ -294,11 +321,47 @@ def _by_person_parts(index: Index, keyed: KeyedName, collector: _Collector) -> N
     )
 
 
+#: The search by given name of one query: (group, the group's surname keys, the places of
+#: their people, the query's word keys to search, the words with their keys).
+_Plan = list[tuple[int, Sequence[str], Sequence[int], tuple[str, ...], list[tuple[int, list[str]]]]]
+
+
+def _given_name_plan(index: Index, facts: _QueryWords, words: list[int]) -> _Plan:
+    """The given-name groups :func:`_by_given_name` searches, and the words it searches for.
+
+    Each word the query writes as a known given name narrows the search to the people of that
+    name; the other words long enough to be a mistyped surname are looked for among theirs.
+    """
+    keyed = facts.keyed
+    # The words that could be the mistyped surname: long enough. The family guard applies
+    # among the people of the given name (see _score_written_slips).
+    candidates: dict[int, list[str]] = {}
+    for i in words:
+        token_keys = sorted({r[i] for r in keyed.readings if len(r) > i and r[i]})
+        if len(strip_marks(keyed.tokens[i])) >= SCORES.min_fuzzy_length - 1:
+            candidates[i] = token_keys
+    plan: _Plan = []
+    for g in words:
+        keys = frozenset(r[g] for r in keyed.readings if len(r) > g and r[g])
+        searched = [(i, token_keys) for i, token_keys in candidates.items() if i != g]
+        if not searched:
+            continue
+        for group in sorted(index.given_names.groups_of(keys)):
+            entry = index.given_surnames.get(group)
+            if entry is None:
+                continue
+            surnames, positions = entry
+            wanted = tuple(k for _, token_keys in searched for k in token_keys)
+            plan.append((group, surnames, positions, wanted, searched))
+    return plan
+
+
 def _by_given_name(
     index: Index,
     facts: _QueryWords,
     collector: _Collector,
-    words: list[int],
+    plan: _Plan,
+    store: _BatchStore,
     seen: set[tuple[int, int]],
 ) -> None:
     """Look for a mistyped surname among the people with the query's given name.
@@ -312,43 +375,27 @@ def _by_given_name(
     (:func:`_one_slip_written`). The person must then pass every check a surname match
     passes (:func:`_score_person`): given name, gender, patronymic.
     """
-    keyed = facts.keyed
-    # The words that could be the mistyped surname: long enough. The family guard applies
-    # among the people of the given name (see _score_written_slips).
-    candidates: dict[int, list[str]] = {}
-    for i in words:
-        token_keys = sorted({r[i] for r in keyed.readings if len(r) > i and r[i]})
-        if len(strip_marks(keyed.tokens[i])) >= SCORES.min_fuzzy_length - 1:
-            candidates[i] = token_keys
     # Whether a person's surname as written is one slip from word i: it depends on the word
     # and the person only, not on the reading or the given-name group that brought them.
     written: dict[tuple[int, int], bool] = {}
-    for g in words:
-        keys = frozenset(r[g] for r in keyed.readings if len(r) > g and r[g])
-        searched = [(i, token_keys) for i, token_keys in candidates.items() if i != g]
-        if not searched:
-            continue
-        for group in sorted(index.given_names.groups_of(keys)):
-            entry = index.given_surnames.get(group)
-            if entry is None:
-                continue
-            surnames, positions = entry
-            near = _near_surnames([k for _, token_keys in searched for k in token_keys], surnames)
-            for i, token_keys in searched:
-                _score_written_slips(
-                    index,
-                    facts,
-                    collector,
-                    i,
-                    [(k, near[k]) for k in token_keys],
-                    surnames,
-                    positions,
-                    seen,
-                    written,
-                )
+    for group, surnames, positions, _, searched in plan:
+        for i, token_keys in searched:
+            _score_written_slips(
+                index,
+                facts,
+                collector,
+                i,
+                [(k, store.near(group, k)) for k in token_keys],
+                surnames,
+                positions,
+                seen,
+                written,
+            )
 
 
-def _near_surnames(token_keys: list[str], surnames: Sequence[str]) -> dict[str, list[int]]:
+def _near_surnames(
+    token_keys: Sequence[str], surnames: Sequence[str], *, workers: int = 1
+) -> dict[str, list[int]]:
     """The places in ``surnames`` of the keys a slip's worth of key edits from each token key.
 
     Each list is ordered as :func:`rapidfuzz.process.extract` ranks them: fewest edits first,
@@ -363,12 +410,72 @@ def _near_surnames(token_keys: list[str], surnames: Sequence[str]) -> dict[str, 
         scorer=OSA.distance,
         score_cutoff=_WRITTEN_SLIP_KEY_EDITS,
         dtype=np.int8,
+        workers=workers,
     )
     near: dict[str, list[int]] = {}
     for key, row in zip(token_keys, distances, strict=True):
         at = np.flatnonzero(row <= _WRITTEN_SLIP_KEY_EDITS)
         near[key] = at[np.argsort(row[at], kind="stable")].tolist()
     return near
+
+
+class _BatchStore:
+    """What the queries of one batch look up alike, looked up once for all of them.
+
+    Lives for one batch (or one query), never with the index. The given-name group search
+    (:func:`_near_surnames`): the queries' steps say which groups and keys they want
+    (:data:`_Wanted`), :meth:`search` then runs one rapidfuzz call per group for all the keys
+    wanted in it, and each query reads its answers with :meth:`near`. rapidfuzz converts a
+    group's surnames (thousands at 100,000 people) on every call, and one call per group and
+    batch instead of one per group and query is most of the speed. And the registered surnames
+    a word's key may stand for (:meth:`surname_matches`): given names and common surnames come
+    back in many queries. Each answer depends on the key (and group) only, so it is the same
+    whatever else the batch holds.
+    """
+
+    __slots__ = ("_matches", "_near", "_wanted", "_workers")
+
+    def __init__(self, *, workers: int = 1) -> None:
+        self._workers = workers
+        self._wanted: dict[int, tuple[Sequence[str], set[str]]] = {}
+        self._near: dict[tuple[int, str], list[int]] = {}
+        self._matches: dict[str, list[tuple[str, float]]] = {}
+
+    def surname_matches(self, index: Index, token_key: str) -> list[tuple[str, float]]:
+        """:func:`_surname_matches`, each key worked out once per batch (do not modify)."""
+        found = self._matches.get(token_key)
+        if found is None:
+            found = self._matches[token_key] = _surname_matches(index, token_key)
+        return found
+
+    def want(self, wanted: _Wanted) -> None:
+        """Note the groups and keys a query's steps paused for."""
+        for group, surnames, keys in wanted:
+            todo = self._wanted.setdefault(group, (surnames, set()))[1]
+            todo.update(k for k in keys if (group, k) not in self._near)
+
+    def search(self) -> None:
+        """Search every group wanted since the last search, in bounded slices of keys."""
+        for group in sorted(self._wanted):
+            surnames, todo = self._wanted[group]
+            keys = sorted(todo)
+            # The distances come back as one matrix of keys times surnames, a byte each.
+            step = max(1, _SEARCH_CELLS // max(1, len(surnames)))
+            for start in range(0, len(keys), step):
+                near = _near_surnames(keys[start : start + step], surnames, workers=self._workers)
+                self._near.update(((group, key), places) for key, places in near.items())
+        self._wanted.clear()
+
+    def near(self, group: int, key: str) -> list[int]:
+        """The places of the surnames of ``group`` near ``key`` (:func:`_near_surnames`)."""
+        return self._near[group, key]
+
+
+#: Most distances one rapidfuzz call of :meth:`_BatchStore.search` returns (bytes). Larger
+#: blocks, freed at once, make the C allocator keep more memory for good (glibc raises its
+#: threshold for returning memory to the largest block freed): 4 MB blocks cost 20 MB of
+#: peak memory at 100,000 people. The search of one query alone has blocks about this size.
+_SEARCH_CELLS: Final = 1 << 18
 
 
 def _score_written_slips(
@@ -1269,6 +1376,102 @@ def resolve(
     explain: bool = False,
 ) -> Match:
     """Resolve one query against a compiled index (see :meth:`Registry.resolve`)."""
+    store = _BatchStore()
+    steps = _resolve_steps(index, query, store, threshold=threshold, margin=margin, explain=explain)
+    return _alone(store, steps)
+
+
+def resolve_batch(
+    index: Index,
+    queries: Sequence[str],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    margin: float = DEFAULT_MARGIN,
+    workers: int = 1,
+    pool: Executor | None = None,
+) -> list[Match]:
+    """Resolve many queries as :func:`resolve` does, with the given-name group search batched.
+
+    The queries are taken in slices of :data:`_BATCH_SLICE`. Each query's steps run until they
+    finish or pause for the group search (:class:`_BatchStore`); the search runs once for all
+    the paused queries of the slice, and they resume. The store of searched groups is dropped
+    with the slice. The answers are :func:`resolve`'s, in the order of ``queries``.
+
+    Args:
+        index: The compiled index.
+        queries: The queries (strings).
+        threshold: As :func:`resolve`.
+        margin: As :func:`resolve`.
+        workers: Threads for rapidfuzz's group search.
+        pool: Runs the queries' steps on its threads when given (their order is kept).
+    """
+    answers: list[Match] = []
+    for start in range(0, len(queries), _BATCH_SLICE):
+        store = _BatchStore(workers=workers)
+        steps = [
+            _resolve_steps(index, query, store, threshold=threshold, margin=margin, explain=False)
+            for query in queries[start : start + _BATCH_SLICE]
+        ]
+        done: list[Match | None] = [None] * len(steps)
+        paused = list(range(len(steps)))
+        while paused:
+            waiting = [steps[k] for k in paused]
+            outcomes = pool.map(_step, waiting) if pool is not None else map(_step, waiting)
+            again: list[int] = []
+            for k, outcome in zip(paused, outcomes, strict=True):
+                if isinstance(outcome, Match):
+                    done[k] = outcome
+                else:
+                    store.want(outcome)
+                    again.append(k)
+            store.search()
+            paused = again
+        answers += [answer for answer in done if answer is not None]
+    return answers
+
+
+#: Queries whose steps :func:`resolve_batch` holds at once: a paused query's state (its
+#: candidates, keys and facts about its words) is a few kB.
+_BATCH_SLICE: Final = 2048
+
+#: :func:`resolve` as steps (see :func:`_resolve_steps`).
+_ResolveSteps = Generator[_Wanted, None, Match]
+
+
+def _step(steps: _ResolveSteps) -> Match | _Wanted:
+    """Run (or resume) ``steps`` until they pause or finish.
+
+    Returns:
+        What they pause for, or the answer when they finish.
+    """
+    try:
+        return next(steps)
+    except StopIteration as finished:
+        answer: Match = finished.value
+        return answer
+
+
+def _alone(store: _BatchStore, steps: Generator[_Wanted, None, _T]) -> _T:
+    """Run one query's steps to the end, searching what they pause for as they ask."""
+    try:
+        while True:
+            store.want(next(steps))
+            store.search()
+    except StopIteration as finished:
+        result: _T = finished.value
+        return result
+
+
+def _resolve_steps(
+    index: Index,
+    query: str,
+    store: _BatchStore,
+    *,
+    threshold: float,
+    margin: float,
+    explain: bool,
+) -> Generator[_Wanted, None, Match]:
+    """:func:`resolve` as steps that pause for the group search (see :func:`_collect`)."""
     if not isinstance(query, str):
         raise TypeError(f"query must be a str, not {type(query).__name__}")
     if len(query) > MAX_QUERY_CHARS:
@@ -1287,7 +1490,7 @@ def resolve(
         return Match(
             query, Status.UNKNOWN, reason="empty input", explanation=() if explain else None
         )
-    ranked, steps = collect_candidates(index, query, explain=explain)
+    ranked, steps = yield from _collect(index, query, store, explain=explain, exhaustive=False)
     if explain:
         rejected = [s for s in steps if s.startswith("guard:")]
         steps = [s for s in steps if not s.startswith("guard:")] + rejected
