@@ -38,6 +38,20 @@ def test_text_output_one_line_per_name(
     assert out.splitlines() == ["Alexander Lukashenko", "Nobody Special", "Alena Maushuk"]
 
 
+def test_gazetteer_option_adds_the_names_of_places(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Κίεβο is Kyiv in Greek: a name from the gazetteer, which only --gazetteer adds.
+    _, out, _ = run(monkeypatch, capsys, [*REG, "Κίεβο", "Kiovia"])
+    assert out.splitlines() == ["Κίεβο", "Kiovia"]
+    _, out, _ = run(monkeypatch, capsys, [*REG, "--gazetteer", "Κίεβο", "Kiovia"])
+    assert out.splitlines() == ["Kyiv", "Kyiv"]
+    code, out, _ = run(
+        monkeypatch, capsys, ["check", "--gazetteer", str(REGISTRY_DIR)], command=cli.main
+    )
+    assert code == 0 and "0 collisions" in out
+
+
 def test_jsonl_fields(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(monkeypatch, capsys, [*REG, "--format", "jsonl", "Kuźniečyk", "Zzyzx"])
     first, second = (json.loads(line) for line in out.splitlines())

@@ -17,8 +17,10 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from translit_norm.errors import TranslitNormError
+from translit_norm.expansion import Expansion
 from translit_norm.registry import Registry
 from translit_norm.resolver import DEFAULT_THRESHOLD
+from translit_norm.resources import default_registry_path
 from translit_norm.results import Match, Status
 from translit_norm.romanization import romanization_scheme, romanize, scheme_ids
 from translit_norm.scan_output import add_scan_parser, run_scan
@@ -51,6 +53,16 @@ def _add_registry_option(parser: argparse.ArgumentParser) -> None:
         action="append",
         metavar="PATH",
         help="registry file or directory (repeatable); replaces the embedded default",
+    )
+    _add_gazetteer_option(parser)
+
+
+def _add_gazetteer_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--gazetteer",
+        action="store_true",
+        help="give places the names other languages call them by, from GeoNames (opt-in: "
+        "some of those names are a surname or a word elsewhere; docs/how-it-works.md)",
     )
 
 
@@ -103,7 +115,7 @@ def _run_table(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> i
         fd = stdin.fileno() if total else -1
         progress = Progress(sys.stderr, total=total, position=lambda: os.lseek(fd, 0, os.SEEK_CUR))
     resolve_table(
-        _registry(args.registry),
+        _registry(args.registry, gazetteer=args.gazetteer),
         stdin,
         stdout,
         fmt=args.input_format,
@@ -115,8 +127,10 @@ def _run_table(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> i
     return 0
 
 
-def _registry(paths: Sequence[str] | None) -> Registry:
-    return Registry.load(*paths) if paths else Registry.default()
+def _registry(paths: Sequence[str] | None, *, gazetteer: bool = False) -> Registry:
+    if not gazetteer:
+        return Registry.load(*paths) if paths else Registry.default()
+    return Registry.load(*(paths or [str(default_registry_path())]), expand=Expansion.ALL)
 
 
 def _input_lines(stream: IO[bytes]) -> Iterator[tuple[str, str | None]]:
@@ -192,7 +206,7 @@ def _run_normalize(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) 
         return _run_table(args, stdin, stdout)
     if args.column:
         raise TranslitNormError("--column needs --input-format csv, tsv or jsonl")
-    registry = _registry(args.registry)
+    registry = _registry(args.registry, gazetteer=args.gazetteer)
     explain = bool(args.explain)
     if args.names:
         source: Iterator[tuple[str, str | None]] = ((name, None) for name in args.names)
@@ -213,7 +227,7 @@ def _run_normalize(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) 
 
 
 def _run_check(args: argparse.Namespace, stdout: IO[str]) -> int:
-    registry = Registry.load(*args.paths)
+    registry = _registry(args.paths, gazetteer=args.gazetteer)
     collisions = registry.collisions()
     for collision in collisions:
         stdout.write(f"collision: {collision}\n")
@@ -265,6 +279,7 @@ def _main_parser() -> argparse.ArgumentParser:
     _add_normalize_options(normalize)
     check = commands.add_parser("check", help="validate a registry and report key collisions")
     check.add_argument("paths", nargs="+", metavar="PATH", help="registry files or directories")
+    _add_gazetteer_option(check)
     romanizer = commands.add_parser("romanize", help="romanize Cyrillic text with one scheme")
     romanizer.add_argument("texts", nargs="*", metavar="TEXT", help="texts (else stdin lines)")
     romanizer.add_argument("--lang", required=True, help="source language (be, uk, ru, ...)")
@@ -317,7 +332,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         run = lambda: _run_variants(args, _utf8_stdout())  # noqa: E731
     elif args.command == "scan":
         run = lambda: run_scan(  # noqa: E731
-            args, _registry(args.registry), sys.stdin.buffer, _utf8_stdout()
+            args,
+            _registry(args.registry, gazetteer=args.gazetteer),
+            sys.stdin.buffer,
+            _utf8_stdout(),
         )
     else:
         run = lambda: _run_check(args, sys.stdout)  # noqa: E731
