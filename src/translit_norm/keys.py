@@ -67,15 +67,35 @@ class Reading:
     name: str
     markers: tuple[str, ...]
     table: Mapping[str, tuple[Grapheme, ...]] = field(hash=False, compare=False)
+    _reader: _Reader = field(init=False, hash=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_reader", _Reader.of(self.table))
 
     def applies(self, text: str) -> bool:
         """Whether ``text`` (cleaned Latin) could have been written under this convention."""
         return not self.markers or any(marker in text for marker in self.markers)
 
     def phonemes(self, latin: str, fold: Folder) -> str:
-        """Read cleaned Latin ``latin`` into phoneme symbols under this convention."""
+        """Read cleaned Latin ``latin`` into phoneme symbols under this convention.
+
+        Equal to :meth:`phonemes_by_scan` (a property test checks it), in two C-speed passes:
+        the graphemes that need context (several letters, or a letter read by what follows)
+        are matched by one regular expression and marked, then every character is mapped.
+        """
         if not latin.isascii():
-            latin = "".join(c if c.isascii() or c in self.table else fold(c).lower() for c in latin)
+            latin = self._unfolded(latin, fold)
+        reader = self._reader
+        if reader.pattern is not None:
+            latin = reader.pattern.sub(reader.mark, latin)
+        out = latin.translate(reader.mapping)
+        # Only a folding backend that returned non-ASCII leaves any: dropped, as by the scan.
+        return out if out.isascii() else "".join(c for c in out if c.isascii())
+
+    def phonemes_by_scan(self, latin: str, fold: Folder) -> str:
+        """:meth:`phonemes` as a plain left-to-right scan: the obviously correct reference."""
+        if not latin.isascii():
+            latin = self._unfolded(latin, fold)
         out: list[str] = []
         i, size = 0, len(latin)
         while i < size:
@@ -93,6 +113,72 @@ class Reading:
                     out.append(char)
                 i += 1
         return "".join(out)
+
+    def _unfolded(self, latin: str, fold: Folder) -> str:
+        """``latin`` with the non-ASCII letters this convention does not read folded to ASCII."""
+        return "".join(c if c.isascii() or c in self.table else fold(c).lower() for c in latin)
+
+
+#: Private-use characters stand for the graphemes matched in the first pass of
+#: :meth:`Reading.phonemes`. Text never holds them there: folding turns them into ASCII first.
+_FIRST_MARK = 0xE000
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """A grapheme table compiled for :meth:`Reading.phonemes`.
+
+    Attributes:
+        pattern: One alternative per grapheme that needs context (more than one letter, or a
+            letter with a ``before`` condition, or sharing its letter with one that has), in
+            table order, each a group of its own; None when there is none.
+        marks: Group number -> the private-use character that stands for that grapheme.
+        mapping: ``str.translate`` table: marks and single letters read the same everywhere
+            -> their phoneme symbols; ASCII letters and digits otherwise stay, other
+            characters go (the scan's fallback).
+    """
+
+    pattern: re.Pattern[str] | None
+    marks: tuple[str, ...]
+    mapping: Mapping[int, str | None]
+
+    @classmethod
+    def of(cls, table: Mapping[str, tuple[Grapheme, ...]]) -> _Reader:
+        """Compile ``table`` (first character -> graphemes, in the order they are tried)."""
+        mapping: dict[int, str | None] = {
+            code: None for code in range(128) if not chr(code).isalnum()
+        }
+        branches: list[str] = []
+        marks = [""]  # group numbers start at 1
+        for first, graphemes in table.items():
+            singles = [g for g in graphemes if len(g.latin) == 1]
+            # A context-free letter is tried after its longer graphemes and never before a
+            # conditional one of the same letter: the regex tries those, in order, first.
+            in_context = any(g.before is not None for g in singles)
+            alternatives: list[str] = []
+            for grapheme in graphemes:
+                if len(grapheme.latin) > 1 or in_context:
+                    before = grapheme.before
+                    condition = (
+                        "" if before is None else f"(?=[{re.escape(''.join(sorted(before)))}])"
+                    )
+                    alternatives.append(f"({re.escape(grapheme.latin[1:])}{condition})")
+                    mark = chr(_FIRST_MARK + len(marks))
+                    marks.append(mark)
+                    mapping[ord(mark)] = grapheme.key
+            if alternatives:
+                # Grouped by first letter, so that the regex tries a position's own graphemes.
+                branches.append(f"{re.escape(first)}(?:{'|'.join(alternatives)})")
+            if singles and not in_context:
+                mapping[ord(first)] = singles[0].key
+            elif not (first.isascii() and first.isalnum()):
+                mapping[ord(first)] = None
+        pattern = re.compile("|".join(branches)) if branches else None
+        return cls(pattern, tuple(marks), mapping)
+
+    def mark(self, match: re.Match[str]) -> str:
+        """The private-use character for the grapheme ``match`` found."""
+        return self.marks[match.lastindex or 0]
 
 
 def _graphemes(entries: Any, name: str, where: str) -> list[Grapheme]:
@@ -195,6 +281,36 @@ def fold_phonemes(phonemes: str) -> str:
 
 
 def _fold_once(phonemes: str) -> str:
+    """One pass of the rules, each skipped when the letters it rewrites are absent.
+
+    Equal to :func:`_fold_once_by_rules` (a property test checks it): a rule whose pattern
+    needs a letter that the text lacks would change nothing.
+    """
+    text = phonemes
+    if text.endswith(("i", "y", "j")):
+        text = _ADJECTIVAL_END.sub("i", text)
+    if "i" in text or "y" in text or "j" in text:
+        text = _FINAL_GLIDE.sub("j", text)
+    if "u" in text:
+        text = _NONSYLLABIC_U.sub("v", text)
+    if "i" in text or "y" in text:
+        text = _GLIDE_BEFORE_VOWEL.sub("j", text).replace("y", "i")
+    if "jo" in text:
+        text = _YO_AFTER_CONSONANT.sub("e", text)
+    if "o" in text:
+        text = _O_AFTER_HUSHER.sub("e", text)
+    if "j" in text:
+        text = _GLIDE_AFTER_CONSONANT.sub("", text)
+    if text.startswith("je"):
+        text = text[1:]  # _INITIAL_GLIDE
+    if "e" in text:
+        text = _E_AFTER_VOWEL.sub("je", text)
+    # Most keys have no doubled letter: a search is cheaper than a substitution by template.
+    return _DOUBLED.sub(r"\1", text) if _DOUBLED.search(text) else text
+
+
+def _fold_once_by_rules(phonemes: str) -> str:
+    """:func:`_fold_once` as the plain sequence of rules: the obviously correct reference."""
     text = _ADJECTIVAL_END.sub("i", phonemes)
     text = _FINAL_GLIDE.sub("j", text)
     text = _NONSYLLABIC_U.sub("v", text)
@@ -263,7 +379,9 @@ class Keyer:
         # surname-first order): each word is read and folded once per convention, then
         # remembered. Bounded, like the whole-name cache, so a stream of strangers cannot
         # grow it without limit.
-        words = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(functools.partial(_word_key, fold))
+        words = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(
+            functools.partial(_word_key, fold, fold_phonemes)
+        )
         compute = functools.partial(_key, fold=fold, word_key=words)
         object.__setattr__(self, "_cache", functools.lru_cache(maxsize=1 << 16)(compute))
 
@@ -298,9 +416,12 @@ class Keyer:
 WORD_CACHE_SIZE = 1 << 17
 
 
-def _word_key(fold: Folder, reading: Reading, latin: str) -> str:
-    """The folded key of one Latin word (or a name run together) under ``reading``."""
-    return fold_phonemes(reading.phonemes(latin, fold))
+def _word_key(fold: Folder, fold_key: Callable[[str], str], reading: Reading, latin: str) -> str:
+    """The folded key of one Latin word (or a name run together) under ``reading``.
+
+    ``fold_key`` is :func:`fold_phonemes`, or a cache of it.
+    """
+    return fold_key(reading.phonemes(latin, fold))
 
 
 #: Words of at most this many letters are keyed letter by letter, not by sound: they are
