@@ -163,7 +163,10 @@ def collect_candidates(
         (empty unless ``explain``).
     """
     store = _BatchStore()
-    return _alone(store, _collect(index, query, store, explain=explain, exhaustive=exhaustive))
+    ranked, steps, _ = _alone(
+        store, _collect(index, query, store, explain=explain, exhaustive=exhaustive)
+    )
+    return ranked, steps
 
 
 #: What a query's steps pause for (see :class:`_BatchStore`): the given-name groups to search,
@@ -173,7 +176,7 @@ _Wanted = tuple[tuple[int, Sequence[str], tuple[str, ...]], ...]
 
 def _collect(
     index: Index, query: str, store: _BatchStore, *, explain: bool, exhaustive: bool
-) -> Generator[_Wanted, None, tuple[list[Candidate], list[str]]]:
+) -> Generator[_Wanted, None, tuple[list[Candidate], list[str], dict[int, Candidate]]]:
     """:func:`collect_candidates` as steps that pause for the given-name group search.
 
     When the search by given name is wanted, the steps yield the groups and keys to search,
@@ -193,7 +196,7 @@ def _collect(
         )
     if collector.best and not exhaustive:
         collector.note("exact: the query is written as in the registry")
-        return _sorted(collector), collector.steps
+        return _sorted(collector), collector.steps, collector.best
     keyed = index.keyer.key(query)
     collector.note(f"cleaned: {keyed.cleaned!r}")
     for neutralized in keyed.homoglyphs:
@@ -210,7 +213,7 @@ def _collect(
         )
     if collector.best and not exhaustive:
         collector.note("normalized: equal to a registry name after clean-up")
-        return _sorted(collector), collector.steps
+        return _sorted(collector), collector.steps, collector.best
     if explain:
         _describe(keyed, collector)
     _by_keys(index, keyed, collector)
@@ -221,7 +224,7 @@ def _collect(
     _without_seat(index, keyed, collector)
     _without_baltic_ending(index, keyed, collector)
     _by_consonants(index, keyed, collector)
-    return _sorted(collector), collector.steps
+    return _sorted(collector), collector.steps, collector.best
 
 
 def _sorted(collector: _Collector) -> list[Candidate]:
@@ -1390,7 +1393,13 @@ def _honours_marks(index: Index, marked: _MarkedReading, position: int) -> bool:
 
 
 def _weaker_than_marked(
-    index: Index, query: str, ranked: list[Candidate], *, threshold: float, margin: float
+    index: Index,
+    query: str,
+    ranked: list[Candidate],
+    best_of: dict[int, Candidate],
+    *,
+    threshold: float,
+    margin: float,
 ) -> frozenset[str]:
     """Ids of the close candidates that only the query read without its marks finds.
 
@@ -1411,7 +1420,9 @@ def _weaker_than_marked(
     marked = _marked_reading(index, index.keyer.key(query))
     if marked is None:
         return frozenset()
-    honour = {c.id: _honours_marks(index, marked, index.by_id[c.id]) for c in close}
+    # The positions come from the candidates' collector: the id table is not read (memory).
+    positions = {c.id: position for position, c in best_of.items()}
+    honour = {c.id: _honours_marks(index, marked, positions[c.id]) for c in close}
     if all(honour.values()) or not any(honour.values()):
         return frozenset()
     return frozenset(c.id for c in close if not honour[c.id])
@@ -1601,11 +1612,13 @@ def _resolve_steps(
         return Match(
             query, Status.UNKNOWN, reason="empty input", explanation=() if explain else None
         )
-    ranked, steps = yield from _collect(index, query, store, explain=explain, exhaustive=False)
+    ranked, steps, best = yield from _collect(
+        index, query, store, explain=explain, exhaustive=False
+    )
     if explain:
         rejected = [s for s in steps if s.startswith("guard:")]
         steps = [s for s in steps if not s.startswith("guard:")] + rejected
-    weaker = _weaker_than_marked(index, query, ranked, threshold=threshold, margin=margin)
+    weaker = _weaker_than_marked(index, query, ranked, best, threshold=threshold, margin=margin)
     if explain and weaker:
         steps.append(f"marks: the query's marks are not honoured by {', '.join(sorted(weaker))}")
     return decide(
