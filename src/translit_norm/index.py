@@ -36,6 +36,7 @@ from translit_norm.shards import (
     position_shard,
 )
 from translit_norm.slips import SlipIndex
+from translit_norm.transliteration import is_cyrillic
 
 __all__ = ["Collision", "Expander", "FormRef", "FormTable", "Index", "PersonProfile"]
 
@@ -316,6 +317,10 @@ class Index:
         self.given_names = GivenNames.build(keyer)
         self.by_id: dict[str, int] = {e.id: i for i, e in enumerate(entities)}
         self._new_forms: list[FormRef] = []
+        #: While building: per person, the given-name keys of a marked word's spelling
+        #: without its marks, and the keys written without such a fallback
+        #: (:meth:`_profile_form`).
+        self._given_fallback: dict[int, tuple[set[str], set[str]]] = {}
         # Tables of form positions hold tuples: smaller than lists, and untracked by the
         # garbage collector once it has seen them (a million of them at sanctions scale).
         self.exact: dict[str, tuple[int, ...]] = {}
@@ -367,6 +372,7 @@ class Index:
                 self._add_unclaimed(position, form, named)
         for position, profile in self.profiles.items():
             self._finish_profile(position, profile)
+        del self._given_fallback
         #: Surname keys by their one-slip neighbourhood: the fuzzy surname step's retrieval.
         self.surname_slips = SlipIndex(self.surname_entities)
         #: Given-name group -> the surname keys of the people of that given name, with
@@ -615,11 +621,37 @@ class Index:
                 profile.patronymics.add(reading[i])
         for i in parts.given:
             profile.initials.add(_first_letter(keyed.romanized[i]))
+            self._note_given_fallback(position, keyed, i)
         for i in parts.patronymic:
             profile.patronymic_initials.add(_first_letter(keyed.romanized[i]))
 
+    def _note_given_fallback(self, position: int, keyed: KeyedName, i: int) -> None:
+        """Note which keys of given name ``i`` of a person's name are only a fallback.
+
+        A mark is evidence: ISO 9 Âna is Яна (``jana``), and the same word without its
+        mark, Ana, is Анна. Every Latin word is also keyed without its marks, for channels
+        that drop them, so Яна's profile holds ``ana`` too, which finds her when a query
+        lost the mark. When the marked reading is itself a known given name, that is her
+        name: the spelling without marks keeps its key but does not make her an Anna (a
+        member of the group of Hanna, Anna, Ганна), or every Hanna with her surname would
+        be as much her as a registered Ганна.
+        """
+        token = keyed.tokens[i]
+        plain = strip_marks(token)
+        fallback, direct = self._given_fallback.setdefault(position, (set(), set()))
+        keys = {r[i] for r in keyed.readings if len(r) > i and r[i]}
+        if plain == token or any(is_cyrillic(c) for c in token):
+            direct.update(keys)
+            return
+        marked = keys - self.keyer.token_keys(plain)
+        if marked and self.given_names.groups_of(frozenset(marked)):
+            fallback.update(keys - marked)
+        else:
+            direct.update(keys)
+
     def _finish_profile(self, position: int, profile: PersonProfile) -> None:
-        groups = self.given_names.groups_of(frozenset(profile.given))
+        fallback, direct = self._given_fallback.get(position, (set(), set()))
+        groups = self.given_names.groups_of(frozenset(profile.given.keys() - (fallback - direct)))
         profile.given_groups = set(groups)
         for group in groups:
             for spelling in self.given_names.groups[group].names:

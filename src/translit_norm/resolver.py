@@ -41,6 +41,7 @@ from translit_norm.names import (
 from translit_norm.ngrams import Search
 from translit_norm.particles import particles
 from translit_norm.results import Candidate, Match, Method, Status
+from translit_norm.transliteration import is_cyrillic
 
 __all__ = [
     "DEFAULT_MARGIN",
@@ -162,7 +163,10 @@ def collect_candidates(
         (empty unless ``explain``).
     """
     store = _BatchStore()
-    return _alone(store, _collect(index, query, store, explain=explain, exhaustive=exhaustive))
+    ranked, steps, _ = _alone(
+        store, _collect(index, query, store, explain=explain, exhaustive=exhaustive)
+    )
+    return ranked, steps
 
 
 #: What a query's steps pause for (see :class:`_BatchStore`): the given-name groups to search,
@@ -172,7 +176,7 @@ _Wanted = tuple[tuple[int, Sequence[str], tuple[str, ...]], ...]
 
 def _collect(
     index: Index, query: str, store: _BatchStore, *, explain: bool, exhaustive: bool
-) -> Generator[_Wanted, None, tuple[list[Candidate], list[str]]]:
+) -> Generator[_Wanted, None, tuple[list[Candidate], list[str], dict[int, Candidate]]]:
     """:func:`collect_candidates` as steps that pause for the given-name group search.
 
     When the search by given name is wanted, the steps yield the groups and keys to search,
@@ -192,7 +196,7 @@ def _collect(
         )
     if collector.best and not exhaustive:
         collector.note("exact: the query is written as in the registry")
-        return _sorted(collector), collector.steps
+        return _sorted(collector), collector.steps, collector.best
     keyed = index.keyer.key(query)
     collector.note(f"cleaned: {keyed.cleaned!r}")
     for neutralized in keyed.homoglyphs:
@@ -209,7 +213,7 @@ def _collect(
         )
     if collector.best and not exhaustive:
         collector.note("normalized: equal to a registry name after clean-up")
-        return _sorted(collector), collector.steps
+        return _sorted(collector), collector.steps, collector.best
     if explain:
         _describe(keyed, collector)
     _by_keys(index, keyed, collector)
@@ -220,7 +224,7 @@ def _collect(
     _without_seat(index, keyed, collector)
     _without_baltic_ending(index, keyed, collector)
     _by_consonants(index, keyed, collector)
-    return _sorted(collector), collector.steps
+    return _sorted(collector), collector.steps, collector.best
 
 
 def _sorted(collector: _Collector) -> list[Candidate]:
@@ -1315,6 +1319,115 @@ def _without_baltic_ending(index: Index, keyed: KeyedName, collector: _Collector
                 )
 
 
+@dataclass(frozen=True)
+class _MarkedReading:
+    """The keys of a query that only its written marks give.
+
+    A mark is evidence: ISO 9 Âna is Яна (``jana``), and the same word without its mark, Ana,
+    is Анна. Every Latin spelling is also read with its marks removed (keys.py), because
+    ASCII-only channels drop them; so a query that writes a mark also has the keys of the
+    spelling without it. Those are a fallback for a name that lost its marks on the way: when
+    the query still has them, a name matched only that way is weaker than one matched through
+    the reading the marks give.
+
+    Attributes:
+        names: Whole-name keys (full and compact) the spelling without marks does not give.
+        words: For each word, its keys the word without marks does not give.
+    """
+
+    names: frozenset[str]
+    words: tuple[frozenset[str], ...]
+
+
+def _marked_reading(index: Index, keyed: KeyedName) -> _MarkedReading | None:
+    """The keys only the marks of the query's Latin words give, or None when there are none.
+
+    Cyrillic words keep their marks (й, ё are letters of the alphabet, not marks a channel
+    drops), as the keyer keeps them.
+    """
+    chunks = keyed.cleaned.split(" ")
+    plain_text = " ".join(
+        chunk if any(is_cyrillic(c) for c in chunk) else strip_marks(chunk) for chunk in chunks
+    )
+    if plain_text == keyed.cleaned:
+        return None
+    plain = index.keyer.key(plain_text)
+    if not plain.readings or len(plain.readings[0]) != len(keyed.readings[0]):
+        return None
+    names = (keyed.full_keys - plain.full_keys) | (keyed.compact_keys - plain.compact_keys)
+    words = tuple(
+        frozenset(r[j] for r in keyed.readings if r[j])
+        - frozenset(r[j] for r in plain.readings if r[j])
+        for j in range(len(keyed.readings[0]))
+    )
+    if not names and not any(words):
+        return None
+    return _MarkedReading(names, words)
+
+
+def _honours_marks(index: Index, marked: _MarkedReading, position: int) -> bool:
+    """Whether the entity at ``position`` holds a name, or a name part, the marks' reading gives.
+
+    A whole name keyed like the query's marked reading, or a surname, given name or
+    patronymic keyed like one of its words so read, or a given-name group (Yana's) that only
+    the marked reading of a word belongs to.
+    """
+    for key in sorted(marked.names):
+        refs = (*index.full_keys.get(key, ()), *index.compact_keys.get(key, ()))
+        if any(index.forms[ref].entity == position for ref in refs):
+            return True
+    profile = index.profiles.get(position)
+    if profile is None:
+        return False
+    for keys in marked.words:
+        if not keys:
+            continue
+        if (
+            not keys.isdisjoint(profile.surnames)
+            or not keys.isdisjoint(profile.given)
+            or not keys.isdisjoint(profile.patronymics)
+            or not index.given_names.groups_of(keys).isdisjoint(profile.given_groups)
+        ):
+            return True
+    return False
+
+
+def _weaker_than_marked(
+    index: Index,
+    query: str,
+    ranked: list[Candidate],
+    best_of: dict[int, Candidate],
+    *,
+    threshold: float,
+    margin: float,
+) -> frozenset[str]:
+    """Ids of the close candidates that only the query read without its marks finds.
+
+    Only when the best candidates are within ``margin`` of each other, some of them honour the
+    query's marks (:func:`_honours_marks`) and some do not: those that do not are the weaker
+    (:class:`_MarkedReading`). With no marks in the query, or none that change its keys,
+    nothing is weaker.
+    """
+    if len(ranked) < 2 or ranked[0].score < threshold:
+        return frozenset()
+    best = ranked[0]
+    close = [
+        best,
+        *(c for c in ranked[1:] if c.score >= threshold and best.score - c.score < margin),
+    ]
+    if len(close) < 2:
+        return frozenset()
+    marked = _marked_reading(index, index.keyer.key(query))
+    if marked is None:
+        return frozenset()
+    # The positions come from the candidates' collector: the id table is not read (memory).
+    positions = {c.id: position for position, c in best_of.items()}
+    honour = {c.id: _honours_marks(index, marked, positions[c.id]) for c in close}
+    if all(honour.values()) or not any(honour.values()):
+        return frozenset()
+    return frozenset(c.id for c in close if not honour[c.id])
+
+
 def decide(
     query: str,
     ranked: list[Candidate],
@@ -1322,12 +1435,17 @@ def decide(
     threshold: float = DEFAULT_THRESHOLD,
     margin: float = DEFAULT_MARGIN,
     steps: list[str] | None = None,
+    weaker: Container[str] = frozenset(),
 ) -> Match:
     """Turn ranked candidates into a verdict.
 
     Unknown when the best is below ``threshold``; ambiguous when another entity above the
     threshold is within ``margin`` of the best; matched otherwise. Ties in score are broken by
     entity id, so the answer never depends on registry or hash order.
+
+    ``weaker`` are ids of candidates whose evidence is weaker than their score says (found
+    only by the query read without the marks it writes): among entities within ``margin`` of
+    the best, they give way to the others and make none of them ambiguous.
     """
     explanation = tuple(steps) if steps is not None else None
     if not ranked or ranked[0].score < threshold:
@@ -1342,7 +1460,11 @@ def decide(
         )
     best = ranked[0]
     close = [c for c in ranked[1:] if c.score >= threshold and best.score - c.score < margin]
-    runner_up = ranked[1] if len(ranked) > 1 else None
+    stronger = [c for c in (best, *close) if c.id not in weaker]
+    if close and stronger and len(stronger) < len(close) + 1:
+        best = stronger[0]
+        close = [c for c in stronger[1:] if best.score - c.score < margin]
+    runner_up = next((c for c in ranked if c is not best), None)
     if close:
         return Match(
             query,
@@ -1490,10 +1612,20 @@ def _resolve_steps(
         return Match(
             query, Status.UNKNOWN, reason="empty input", explanation=() if explain else None
         )
-    ranked, steps = yield from _collect(index, query, store, explain=explain, exhaustive=False)
+    ranked, steps, best = yield from _collect(
+        index, query, store, explain=explain, exhaustive=False
+    )
     if explain:
         rejected = [s for s in steps if s.startswith("guard:")]
         steps = [s for s in steps if not s.startswith("guard:")] + rejected
+    weaker = _weaker_than_marked(index, query, ranked, best, threshold=threshold, margin=margin)
+    if explain and weaker:
+        steps.append(f"marks: the query's marks are not honoured by {', '.join(sorted(weaker))}")
     return decide(
-        query, ranked, threshold=threshold, margin=margin, steps=steps if explain else None
+        query,
+        ranked,
+        threshold=threshold,
+        margin=margin,
+        steps=steps if explain else None,
+        weaker=weaker,
     )
