@@ -14,8 +14,9 @@ import time
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, overload
+from typing import Any, Final, NamedTuple, cast, overload
 
 from translit_norm.cleaning import clean, strip_marks
 from translit_norm.consonants import ABJAD_LANGUAGES, native_skeletons
@@ -151,6 +152,10 @@ def _restore_forms(
     return table
 
 
+#: The empty set the profiles of a compiled registry share (see ``Index._finish_profile``).
+_NO_KEYS: Final[frozenset[str]] = frozenset()
+
+
 @dataclass
 class PersonProfile:
     """Everything a person entity is called, part by part, as keys.
@@ -171,12 +176,12 @@ class PersonProfile:
     surnames: dict[str, str] = field(default_factory=dict)
     given: dict[str, str] = field(default_factory=dict)
     given_groups: set[int] = field(default_factory=set)
-    patronymics: set[str] = field(default_factory=set)
+    patronymics: AbstractSet[str] = field(default_factory=set)
     initials: set[str] = field(default_factory=set)
-    patronymic_initials: set[str] = field(default_factory=set)
+    patronymic_initials: AbstractSet[str] = field(default_factory=set)
     gender: str | None = None
     surname_first: bool = False
-    given_whole: set[str] = field(default_factory=set)
+    given_whole: AbstractSet[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -616,14 +621,14 @@ class Index:
                 profile.given.setdefault(reading[i], text)
             if surname_first and parts.given:
                 profile.surname_first = True
-                profile.given_whole.add("".join(reading[i] for i in parts.given))
+                cast(set[str], profile.given_whole).add("".join(reading[i] for i in parts.given))
             for i in parts.patronymic:
-                profile.patronymics.add(reading[i])
+                cast(set[str], profile.patronymics).add(reading[i])
         for i in parts.given:
             profile.initials.add(_first_letter(keyed.romanized[i]))
             self._note_given_fallback(position, keyed, i)
         for i in parts.patronymic:
-            profile.patronymic_initials.add(_first_letter(keyed.romanized[i]))
+            cast(set[str], profile.patronymic_initials).add(_first_letter(keyed.romanized[i]))
 
     def _note_given_fallback(self, position: int, keyed: KeyedName, i: int) -> None:
         """Note which keys of given name ``i`` of a person's name are only a fallback.
@@ -659,6 +664,15 @@ class Index:
         profile.initials.discard("")
         if profile.gender is None:
             profile.gender = self.given_names.gender_of(groups)
+        # Most people have no patronymic and no surname-first given name: one shared empty
+        # set instead of three empty sets each (about 60 MB of a loaded registry of 100,000
+        # people). Frozen, so that nothing can fill the shared one.
+        if not profile.patronymics:
+            profile.patronymics = _NO_KEYS
+        if not profile.patronymic_initials:
+            profile.patronymic_initials = _NO_KEYS
+        if not profile.given_whole:
+            profile.given_whole = _NO_KEYS
 
     def exact_answer(self, query: str) -> Match | None:
         """The answer for a query written exactly as one name of one entity, else None.
