@@ -12,13 +12,13 @@ from translit_norm import Registry
 from translit_norm.entities import NameOrigin
 from translit_norm.index import FormTable, Index
 from translit_norm.integrations.columns import resolve_values
-from translit_norm.resolver import collect_candidates, decide
+from translit_norm.resolver import collect_candidates, decide, weaker_than_marked
 from translit_norm.shards import ShardedSequence
 
 
 def _slow(registry: Registry, name: str) -> object:
     ranked, _ = collect_candidates(registry.index, name)
-    return decide(name, ranked)
+    return decide(name, ranked, weaker=weaker_than_marked(registry.index, name, ranked))
 
 
 def _names(registry: Registry) -> list[str]:

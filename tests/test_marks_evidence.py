@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from translit_norm import Entity, EntityKind, Registry, Status
-from translit_norm.resolver import decide
+from translit_norm.resolver import DEFAULT_MARGIN, DEFAULT_THRESHOLD, decide
 from translit_norm.results import Candidate, Method
 
 
@@ -130,5 +130,43 @@ def test_decide_never_matches_a_weaker_candidate_over_a_close_stronger_one(
     elif match.status is Status.MATCHED:
         assert match.id not in weaker
         assert match.id in {c.id for c in plain.candidates}
+        # ...and no candidate that is not weaker is within the margin of the winner.
+        assert not any(
+            c.id != match.id
+            and c.id not in weaker
+            and c.score >= DEFAULT_THRESHOLD
+            and abs(c.score - (match.score or 0.0)) < DEFAULT_MARGIN
+            for c in ranked
+        )
     else:
         assert match.status is Status.AMBIGUOUS
+
+
+def test_settling_a_tie_never_makes_a_match_out_of_another_tie() -> None:
+    # a is weaker; b and c are 0.02 apart, closer than the margin: still a tie.
+    ranked = [_candidate("a", 0.95), _candidate("b", 0.93), _candidate("c", 0.91)]
+    match = decide("q", ranked, weaker={"a"})
+    assert match.status is Status.AMBIGUOUS
+    assert {c.id for c in match.candidates} == {"b", "c"}
+
+
+@pytest.mark.parametrize(
+    ("plain", "marked", "query"),
+    [
+        ("Andrej Vucic", "Andrej Vučić", "Vučić Andrej"),
+        ("Taras Sevcenko", "Taras Ševčenko", "Ševčenko Taras"),
+        ("Leonid Kravcuk", "Leonid Kravčuk", "Kravčuk Leonid"),
+    ],
+)
+def test_a_registry_name_written_without_marks_is_not_weaker(
+    plain: str, marked: str, query: str
+) -> None:
+    # Two people of one name, one registered in ASCII: he cannot show the marks, so the
+    # query's marks are no evidence against him, and the tie stands.
+    registry = Registry(
+        [
+            Entity("one", plain, EntityKind.PERSON, gender="male"),
+            Entity("two", marked, EntityKind.PERSON, gender="male"),
+        ]
+    )
+    assert registry.resolve(query).status is Status.AMBIGUOUS

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from dataset import Negative, Protocol, Variant, registry_entities
 
 from translit_norm import Expansion, Registry
-from translit_norm.resolver import DEFAULT_THRESHOLD, collect_candidates, decide
+from translit_norm.resolver import (
+    DEFAULT_THRESHOLD,
+    collect_candidates,
+    decide,
+    weaker_than_marked,
+)
 from translit_norm.results import Candidate, Status
 
 Answer = str | None
@@ -115,9 +120,10 @@ class TranslitNorm(System):
         self._texts = [q.text for q in proto.queries]
         self._negative_texts = [n.text for n in proto.negatives]
 
-    @staticmethod
-    def _answer(text: str, ranked: list[Candidate], threshold: float) -> Answer:
-        match = decide(text, ranked, threshold=threshold)
+    def _answer(self, text: str, ranked: list[Candidate], threshold: float) -> Answer:
+        # As Registry.resolve decides: a tie its written marks settle is settled.
+        weaker = weaker_than_marked(self.registry.index, text, ranked, threshold=threshold)
+        match = decide(text, ranked, threshold=threshold, weaker=weaker)
         return match.id if match.status is Status.MATCHED else None
 
     def answers(self, threshold: float) -> tuple[list[Answer], list[Answer]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Container, Generator, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Final, TypeVar
@@ -26,7 +27,7 @@ from translit_norm.cleaning import strip_marks
 from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
-from translit_norm.keys import KeyedName
+from translit_norm.keys import KeyedName, _glide_letters
 from translit_norm.legal_forms import split_seat, strip_legal_forms
 from translit_norm.name_cores import name_cores
 from translit_norm.names import (
@@ -52,6 +53,7 @@ __all__ = [
     "decide",
     "resolve",
     "resolve_batch",
+    "weaker_than_marked",
 ]
 
 _T = TypeVar("_T")
@@ -1339,16 +1341,23 @@ class _MarkedReading:
     words: tuple[frozenset[str], ...]
 
 
-def _marked_reading(index: Index, keyed: KeyedName) -> _MarkedReading | None:
+def _marked_reading(
+    index: Index, keyed: KeyedName, only: AbstractSet[str] | None = None
+) -> _MarkedReading | None:
     """The keys only the marks of the query's Latin words give, or None when there are none.
 
     Cyrillic words keep their marks (й, ё are letters of the alphabet, not marks a channel
-    drops), as the keyer keeps them.
+    drops), as the keyer keeps them. With ``only``, only the marks of those letters count.
     """
-    chunks = keyed.cleaned.split(" ")
-    plain_text = " ".join(
-        chunk if any(is_cyrillic(c) for c in chunk) else strip_marks(chunk) for chunk in chunks
-    )
+
+    def without_marks(chunk: str) -> str:
+        if any(is_cyrillic(c) for c in chunk):
+            return chunk
+        if only is None:
+            return strip_marks(chunk)
+        return "".join(strip_marks(c) if c in only else c for c in chunk)
+
+    plain_text = " ".join(without_marks(chunk) for chunk in keyed.cleaned.split(" "))
     if plain_text == keyed.cleaned:
         return None
     plain = index.keyer.key(plain_text)
@@ -1392,21 +1401,26 @@ def _honours_marks(index: Index, marked: _MarkedReading, position: int) -> bool:
     return False
 
 
-def _weaker_than_marked(
+def weaker_than_marked(
     index: Index,
     query: str,
     ranked: list[Candidate],
-    best_of: dict[int, Candidate],
+    best_of: dict[int, Candidate] | None = None,
     *,
-    threshold: float,
-    margin: float,
+    threshold: float = DEFAULT_THRESHOLD,
+    margin: float = DEFAULT_MARGIN,
 ) -> frozenset[str]:
     """Ids of the close candidates that only the query read without its marks finds.
 
     Only when the best candidates are within ``margin`` of each other, some of them honour the
     query's marks (:func:`_honours_marks`) and some do not: those that do not are the weaker
-    (:class:`_MarkedReading`). With no marks in the query, or none that change its keys,
-    nothing is weaker.
+    (:class:`_MarkedReading`), if the registry writes a name of theirs with marks at all, or
+    if they miss what a letter that stands for a glide and a vowel gives (ISO 9 â, û, ê: Âna
+    is Яна, Ana is Анна, two names). Otherwise a registry entry written without marks cannot
+    show them (Vucic for Vučić is one name): the query's marks are no evidence against it.
+    With no marks in the query, or none that change its keys, nothing is weaker.
+    ``best_of`` (position -> candidate, from the collector) spares reading the id table;
+    :func:`decide` takes the result as ``weaker``.
     """
     if len(ranked) < 2 or ranked[0].score < threshold:
         return frozenset()
@@ -1417,15 +1431,36 @@ def _weaker_than_marked(
     ]
     if len(close) < 2:
         return frozenset()
-    marked = _marked_reading(index, index.keyer.key(query))
+    keyed = index.keyer.key(query)
+    marked = _marked_reading(index, keyed)
     if marked is None:
         return frozenset()
-    # The positions come from the candidates' collector: the id table is not read (memory).
-    positions = {c.id: position for position, c in best_of.items()}
+    glide = _marked_reading(index, keyed, only=_glide_letters())
+    if best_of is None:
+        positions = {c.id: index.by_id[c.id] for c in close}
+    else:
+        # The positions come from the candidates' collector: the id table is not read (memory).
+        positions = {c.id: position for position, c in best_of.items()}
     honour = {c.id: _honours_marks(index, marked, positions[c.id]) for c in close}
     if all(honour.values()) or not any(honour.values()):
         return frozenset()
-    return frozenset(c.id for c in close if not honour[c.id])
+    return frozenset(
+        c.id
+        for c in close
+        if not honour[c.id]
+        and (
+            (glide is not None and not _honours_marks(index, glide, positions[c.id]))
+            or _writes_marks(index.entities[positions[c.id]])
+        )
+    )
+
+
+def _writes_marks(entity: Entity) -> bool:
+    """Whether the registry writes a name of ``entity`` in Latin letters with marks."""
+    return any(
+        strip_marks(text) != text and not any(is_cyrillic(c) for c in text)
+        for text, _ in _written_names(entity)
+    )
 
 
 def decide(
@@ -1462,8 +1497,17 @@ def decide(
     close = [c for c in ranked[1:] if c.score >= threshold and best.score - c.score < margin]
     stronger = [c for c in (best, *close) if c.id not in weaker]
     if close and stronger and len(stronger) < len(close) + 1:
+        # The strongest that is not weaker, and every other not weaker within the margin of
+        # it, wherever it ranks: settling a tie never makes a match out of another tie.
         best = stronger[0]
-        close = [c for c in stronger[1:] if best.score - c.score < margin]
+        close = [
+            c
+            for c in ranked
+            if c is not best
+            and c.id not in weaker
+            and c.score >= threshold
+            and best.score - c.score < margin
+        ]
     runner_up = next((c for c in ranked if c is not best), None)
     if close:
         return Match(
@@ -1618,7 +1662,7 @@ def _resolve_steps(
     if explain:
         rejected = [s for s in steps if s.startswith("guard:")]
         steps = [s for s in steps if not s.startswith("guard:")] + rejected
-    weaker = _weaker_than_marked(index, query, ranked, best, threshold=threshold, margin=margin)
+    weaker = weaker_than_marked(index, query, ranked, best, threshold=threshold, margin=margin)
     if explain and weaker:
         steps.append(f"marks: the query's marks are not honoured by {', '.join(sorted(weaker))}")
     return decide(
