@@ -506,3 +506,15 @@ def test_the_gazetteers_names_are_no_fuzzy_targets(city: Entity, query: str) -> 
     registry = Registry([city], expand=Expansion.ALL)
     assert registry.index.origins()[NameOrigin.GAZETTEER] > 5
     assert registry.resolve(query).status is Status.UNKNOWN
+
+
+@pytest.mark.usefixtures("fresh_gazetteer")
+def test_a_key_given_twice_is_reported_with_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = (
+        '  - {"geonames": 1, "name": "X", "name": "Y", "country": "AA", "population": 5,'
+        ' "names": [], "shared": [], "regions": []}'
+    )
+    monkeypatch.setattr(gazetteer, "_text", lambda: ("gazetteer.yaml", f"places:\n{line}\n"))
+    with pytest.raises(RegistryError, match="duplicate key 'name'") as raised:
+        gazetteer_places()
+    assert str(raised.value).startswith("gazetteer.yaml:2:")

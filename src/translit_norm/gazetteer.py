@@ -96,14 +96,26 @@ def _entries(name: str, text: str) -> list[tuple[Any, int]]:
         rest = [(at, line) for at, line in enumerate(lines[start:], start + 1)]
         if all(line.startswith("  - {") or not line.strip() for _, line in rest):
             try:
-                return [(json.loads(line[4:]), at) for at, line in rest if line.strip()]
-            except json.JSONDecodeError:
+                return [
+                    (json.loads(line[4:], object_pairs_hook=_unique_keys), at)
+                    for at, line in rest
+                    if line.strip()
+                ]
+            except ValueError:  # not JSON, or a key given twice: the YAML reader says where
                 pass
     document = load_yaml_text(text, name=name)
     places = document.get("places") if isinstance(document, YamlMap) else None
     if not isinstance(places, YamlList):
         raise RegistryError(name, None, "expected a list 'places'")
     return list(zip(places, places.item_lines, strict=True))
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict; a key given twice is an error, as in YAML files."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("a key given twice")
+    return result
 
 
 @functools.cache

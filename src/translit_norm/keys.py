@@ -379,9 +379,7 @@ class Keyer:
         # surname-first order): each word is read and folded once per convention, then
         # remembered. Bounded, like the whole-name cache, so a stream of strangers cannot
         # grow it without limit.
-        words = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(
-            functools.partial(_word_key, fold, fold_phonemes)
-        )
+        words = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(functools.partial(_word_key, fold))
         compute = functools.partial(_key, fold=fold, word_key=words)
         object.__setattr__(self, "_cache", functools.lru_cache(maxsize=1 << 16)(compute))
 
@@ -416,12 +414,9 @@ class Keyer:
 WORD_CACHE_SIZE = 1 << 17
 
 
-def _word_key(fold: Folder, fold_key: Callable[[str], str], reading: Reading, latin: str) -> str:
-    """The folded key of one Latin word (or a name run together) under ``reading``.
-
-    ``fold_key`` is :func:`fold_phonemes`, or a cache of it.
-    """
-    return fold_key(reading.phonemes(latin, fold))
+def _word_key(fold: Folder, reading: Reading, latin: str) -> str:
+    """The folded key of one Latin word (or a name run together) under ``reading``."""
+    return fold_phonemes(reading.phonemes(latin, fold))
 
 
 #: Words of at most this many letters are keyed letter by letter, not by sound: they are
