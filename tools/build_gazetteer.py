@@ -347,21 +347,24 @@ def _entry(
     }
 
 
-def country_names() -> list[tuple[str, str]]:
-    """(name, ISO code) of every country in every language pycountry translates it to."""
+def _translations(domain: str) -> list[Any]:
+    """pycountry's gettext catalogues of ``domain`` (iso3166-1, iso3166-2), one per language."""
     import gettext
 
     import pycountry
 
-    locales = sorted(
-        path.name
-        for path in Path(pycountry.LOCALES_DIR).iterdir()
-        if (path / "LC_MESSAGES" / "iso3166-1.mo").exists()
-    )
-    translations = [
-        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
-        for locale in locales
+    return [
+        gettext.translation(domain, pycountry.LOCALES_DIR, languages=[path.name])
+        for path in sorted(Path(pycountry.LOCALES_DIR).iterdir())
+        if (path / "LC_MESSAGES" / f"{domain}.mo").exists()
     ]
+
+
+def country_names() -> list[tuple[str, str]]:
+    """(name, ISO code) of every country in every language pycountry translates it to."""
+    import pycountry
+
+    translations = _translations("iso3166-1")
     result = []
     for country in pycountry.countries:
         english = {
@@ -377,19 +380,9 @@ def country_names() -> list[tuple[str, str]]:
 
 def region_names() -> list[tuple[str, str]]:
     """(name, ISO code of the country) of the first-level divisions that are not cities."""
-    import gettext
-
     import pycountry
 
-    locales = sorted(
-        path.name
-        for path in Path(pycountry.LOCALES_DIR).iterdir()
-        if (path / "LC_MESSAGES" / "iso3166-2.mo").exists()
-    )
-    translations = [
-        gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale])
-        for locale in locales
-    ]
+    translations = _translations("iso3166-2")
     result = []
     for division in pycountry.subdivisions:
         if division.parent_code is None and not urban(division.type):

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from translit_norm.cleaning import strip_marks
 from translit_norm.errors import RegistryError
 from translit_norm.keys import Keyer
 from translit_norm.loader import GENDERS
@@ -163,5 +164,4 @@ def romanized_spellings(group: GivenNameGroup) -> tuple[str, ...]:
 
 def _plain(spelling: str) -> str:
     """``spelling`` lowercased without marks: the data file's test of one string."""
-    decomposed = unicodedata.normalize("NFD", spelling.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_marks(spelling.casefold())

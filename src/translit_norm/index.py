@@ -550,10 +550,11 @@ class Index:
         """Index ``form`` unless a name of another entity has one of its keys, or a word of
         it is a person's name.
 
-        Cities were renamed after people (Zhdanov for Mariupol, Kalinin for Tver): a
+        Cities were renamed after people (Frunze for Bishkek, Zhdanov for Mariupol): a
         gazetteer name with a word that is a registered person's surname, a given name of
-        the table or a patronymic would take that person's name. (The shape of a surname is
-        no test: Moskau and Charkow end like Slavic surnames.)
+        the table or a patronymic would take that person's name. (The gazetteer's tool
+        already leaves out names shaped like a Slavic surname and unlike the city's own;
+        the shape alone is no test: Moskau and Charkow end like Slavic surnames.)
         """
         words = {key for reading in keyed.readings for key in reading}
         if any(

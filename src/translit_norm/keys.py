@@ -422,13 +422,13 @@ def _word_key(fold: Folder, reading: Reading, latin: str) -> str:
 #: Words of at most this many letters are keyed letter by letter, not by sound: they are
 #: abbreviations (ICC and ICJ, UN and UNN are different bodies) or syllables too short for
 #: sound folding to be evidence (Xi, Un). Not a word with a letter that stands for a glide
-#: and a vowel (:func:`_glide_letters`): ISO 9 Âna is Яна, not Анна. Its spelling without
+#: and a vowel (:func:`glide_letters`): ISO 9 Âna is Яна, not Анна. Its spelling without
 #: marks, which every Latin word also gets, is still keyed letter by letter.
 LITERAL_MAX_LENGTH = 3
 
 
 @functools.cache
-def _glide_letters() -> frozenset[str]:
+def glide_letters() -> frozenset[str]:
     """Letters the conventions read as a glide and a vowel (ISO 9 â, û, ê for я, ю, є)."""
     return frozenset(
         grapheme.latin
@@ -555,7 +555,7 @@ def _key(
     for latin, reading in itertools.product(latin_options, applicable or [english]):
         keyed = tuple(
             _literal(t, fold)
-            if len(t) <= LITERAL_MAX_LENGTH and (is_cyr or _glide_letters().isdisjoint(t))
+            if len(t) <= LITERAL_MAX_LENGTH and (is_cyr or glide_letters().isdisjoint(t))
             else word_key(english if is_cyr else reading, t)
             for t, is_cyr in zip(latin, cyrillic, strict=True)
         )

@@ -27,7 +27,7 @@ from translit_norm.cleaning import strip_marks
 from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
-from translit_norm.keys import KeyedName, _glide_letters
+from translit_norm.keys import KeyedName, glide_letters
 from translit_norm.legal_forms import split_seat, strip_legal_forms
 from translit_norm.name_cores import name_cores
 from translit_norm.names import (
@@ -1435,7 +1435,7 @@ def weaker_than_marked(
     marked = _marked_reading(index, keyed)
     if marked is None:
         return frozenset()
-    glide = _marked_reading(index, keyed, only=_glide_letters())
+    glide = _marked_reading(index, keyed, only=glide_letters())
     if best_of is None:
         positions = {c.id: index.by_id[c.id] for c in close}
     else:
