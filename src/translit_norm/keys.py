@@ -33,7 +33,15 @@ from translit_norm.transliteration import (
 )
 from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
 
-__all__ = ["Grapheme", "KeyedName", "Keyer", "Reading", "fold_phonemes", "readings"]
+__all__ = [
+    "Grapheme",
+    "KeyedName",
+    "Keyer",
+    "Reading",
+    "fallback_readings",
+    "fold_phonemes",
+    "readings",
+]
 
 _VOWEL_LETTERS = "aeiouy"
 #: A word: letters and digits, with the combining marks that stay on them after NFKC (the
@@ -202,18 +210,42 @@ def _graphemes(entries: Any, name: str, where: str) -> list[Grapheme]:
 
 @functools.cache
 def readings() -> tuple[Reading, ...]:
-    """The spelling conventions of data/conventions.yaml, English first; loaded once."""
+    """The spelling conventions of data/conventions.yaml, English first; loaded once.
+
+    Not the fallback readings (:func:`fallback_readings`).
+    """
+    return tuple(reading for reading, fallback in _conventions() if not fallback)
+
+
+@functools.cache
+def fallback_readings() -> tuple[Reading, ...]:
+    """The last-resort conventions of data/conventions.yaml (``fallback: true``).
+
+    Never among a name's ordinary readings: ``Keyer.key(text, reading=name)`` reads a text
+    under one of them, markers or not, when the resolver asks (resolver._by_fallback_readings).
+    """
+    return tuple(reading for reading, fallback in _conventions() if fallback)
+
+
+@functools.cache
+def _conventions() -> tuple[tuple[Reading, bool], ...]:
+    """Every convention of data/conventions.yaml, with whether it is a fallback; loaded once."""
     name, document = load_package_yaml("data/conventions.yaml")
     if not isinstance(document, YamlMap) or set(document) != {"common", "readings"}:
         raise RegistryError(name, None, "expected exactly 'common' and 'readings'")
     common = _graphemes(document["common"], name, "common")
     result = []
     for reading_name, spec in document["readings"].items():
-        if not isinstance(spec, YamlMap) or set(spec) != {"why", "markers", "graphemes"}:
+        fields = {"why", "markers", "graphemes"}
+        if (
+            not isinstance(spec, YamlMap)
+            or not fields <= set(spec) <= fields | {"fallback"}
+            or not isinstance(spec.get("fallback", False), bool)
+        ):
             raise RegistryError(
                 name,
                 document["readings"].key_lines[reading_name],
-                f"reading {reading_name}: expected why, markers and graphemes",
+                f"reading {reading_name}: expected why, markers, graphemes and a boolean fallback",
             )
         own = _graphemes(spec["graphemes"], name, f"reading {reading_name}")
         table: dict[str, list[Grapheme]] = {}
@@ -224,13 +256,12 @@ def readings() -> tuple[Reading, ...]:
             first: tuple(sorted(items, key=lambda g: -len(g.latin)))
             for first, items in table.items()
         }
-        result.append(
-            Reading(
-                name=str(reading_name),
-                markers=tuple(str(m) for m in spec["markers"]),
-                table=MappingProxyType(ordered),
-            )
+        reading = Reading(
+            name=str(reading_name),
+            markers=tuple(str(m) for m in spec["markers"]),
+            table=MappingProxyType(ordered),
         )
+        result.append((reading, bool(spec.get("fallback", False))))
     return tuple(result)
 
 
@@ -549,6 +580,9 @@ def _key(
     )
     if only is not None and any(r.name == only for r in applicable):
         applicable = [r for r in applicable if r.name == only]
+    elif only is not None and latin_text:
+        # A fallback reading applies whenever it is asked for: it has no markers to wait for.
+        applicable = [r for r in fallback_readings() if r.name == only] or applicable
     english = readings()[0]
     seen: dict[tuple[str, ...], str] = {}
     compact: set[str] = set()

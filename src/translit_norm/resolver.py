@@ -27,7 +27,7 @@ from translit_norm.cleaning import strip_marks
 from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile
-from translit_norm.keys import KeyedName, glide_letters
+from translit_norm.keys import KeyedName, fallback_readings, glide_letters
 from translit_norm.legal_forms import split_seat, strip_legal_forms
 from translit_norm.name_cores import name_cores
 from translit_norm.names import (
@@ -226,7 +226,35 @@ def _collect(
     _without_seat(index, keyed, collector)
     _without_baltic_ending(index, keyed, collector)
     _by_consonants(index, keyed, collector)
+    if all(c.score < DEFAULT_THRESHOLD for c in collector.best.values()):
+        _by_fallback_readings(index, keyed, collector)
     return _sorted(collector), collector.steps, collector.best
+
+
+def _by_fallback_readings(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Offer the entities a whole name finds when read under a fallback convention.
+
+    Tried when the ordinary readings find nothing the default threshold would match. A
+    fallback reading (French j as ж, Spanish j as х; data/conventions.yaml) is wrong for most
+    names with a j, where j is й: an entity it finds is offered only when every word of the
+    query, two or more and none an initial, agrees with one of its names (the same full key,
+    word order free), never by a part of the name or fuzzily.
+    """
+    if len(keyed.tokens) - len(keyed.initials) < 2:
+        return
+    for reading in fallback_readings():
+        fallback = index.keyer.key(keyed.cleaned, reading=reading.name)
+        for key in sorted(fallback.full_keys - keyed.full_keys):
+            for ref in index.full_keys.get(key, ()):
+                form = index.forms[ref]
+                collector.offer(
+                    form.entity,
+                    SCORES.key,
+                    Method.KEY,
+                    form.text,
+                    f"same key {key!r} in the {reading.name} reading, tried as no other"
+                    f" reading matched{origin_note(form.origin, form.scheme)}",
+                )
 
 
 def _sorted(collector: _Collector) -> list[Candidate]:
