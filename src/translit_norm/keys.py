@@ -34,6 +34,7 @@ from translit_norm.transliteration import (
 from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
 
 __all__ = [
+    "FallbackReading",
     "Grapheme",
     "KeyedName",
     "Keyer",
@@ -214,22 +215,41 @@ def readings() -> tuple[Reading, ...]:
 
     Not the fallback readings (:func:`fallback_readings`).
     """
-    return tuple(reading for reading, fallback in _conventions() if not fallback)
+    return tuple(reading for reading, scripts in _conventions() if scripts is None)
 
 
-@functools.cache
-def fallback_readings() -> tuple[Reading, ...]:
-    """The last-resort conventions of data/conventions.yaml (``fallback: true``).
+@dataclass(frozen=True)
+class FallbackReading:
+    """A last-resort convention (``fallback`` in data/conventions.yaml).
 
-    Never among a name's ordinary readings: ``Keyer.key(text, reading=name)`` reads a text
-    under one of them, markers or not, when the resolver asks (resolver._by_fallback_readings).
+    Attributes:
+        reading: The convention; ``Keyer.key(text, reading=reading.name)`` reads a text
+            under it, markers or not.
+        scripts: The scripts (``transliteration.script_of``) of the native names that the
+            convention transcribes so: French press j is ж of Cyrillic names only.
     """
-    return tuple(reading for reading, fallback in _conventions() if fallback)
+
+    reading: Reading
+    scripts: frozenset[str]
 
 
 @functools.cache
-def _conventions() -> tuple[tuple[Reading, bool], ...]:
-    """Every convention of data/conventions.yaml, with whether it is a fallback; loaded once."""
+def fallback_readings() -> tuple[FallbackReading, ...]:
+    """The last-resort conventions of data/conventions.yaml, never a name's ordinary readings.
+
+    The resolver tries them when the ordinary readings find nothing
+    (resolver._by_fallback_readings).
+    """
+    return tuple(
+        FallbackReading(reading, scripts)
+        for reading, scripts in _conventions()
+        if scripts is not None
+    )
+
+
+@functools.cache
+def _conventions() -> tuple[tuple[Reading, frozenset[str] | None], ...]:
+    """Every convention of data/conventions.yaml, with a fallback's scripts; loaded once."""
     name, document = load_package_yaml("data/conventions.yaml")
     if not isinstance(document, YamlMap) or set(document) != {"common", "readings"}:
         raise RegistryError(name, None, "expected exactly 'common' and 'readings'")
@@ -237,15 +257,25 @@ def _conventions() -> tuple[tuple[Reading, bool], ...]:
     result = []
     for reading_name, spec in document["readings"].items():
         fields = {"why", "markers", "graphemes"}
+        fallback = spec.get("fallback") if isinstance(spec, YamlMap) else None
         if (
             not isinstance(spec, YamlMap)
             or not fields <= set(spec) <= fields | {"fallback"}
-            or not isinstance(spec.get("fallback", False), bool)
+            or not (
+                fallback is None
+                or (
+                    isinstance(fallback, YamlMap)
+                    and set(fallback) == {"scripts"}
+                    and isinstance(fallback["scripts"], YamlList)
+                    and all(isinstance(script, str) for script in fallback["scripts"])
+                )
+            )
         ):
             raise RegistryError(
                 name,
                 document["readings"].key_lines[reading_name],
-                f"reading {reading_name}: expected why, markers, graphemes and a boolean fallback",
+                f"reading {reading_name}: expected why, markers, graphemes"
+                " and optionally fallback: {scripts: [str]}",
             )
         own = _graphemes(spec["graphemes"], name, f"reading {reading_name}")
         table: dict[str, list[Grapheme]] = {}
@@ -261,7 +291,8 @@ def _conventions() -> tuple[tuple[Reading, bool], ...]:
             markers=tuple(str(m) for m in spec["markers"]),
             table=MappingProxyType(ordered),
         )
-        result.append((reading, bool(spec.get("fallback", False))))
+        scripts = None if fallback is None else frozenset(fallback["scripts"])
+        result.append((reading, scripts))
     return tuple(result)
 
 
@@ -582,7 +613,8 @@ def _key(
         applicable = [r for r in applicable if r.name == only]
     elif only is not None and latin_text:
         # A fallback reading applies whenever it is asked for: it has no markers to wait for.
-        applicable = [r for r in fallback_readings() if r.name == only] or applicable
+        asked = [f.reading for f in fallback_readings() if f.reading.name == only]
+        applicable = asked or applicable
     english = readings()[0]
     seen: dict[tuple[str, ...], str] = {}
     compact: set[str] = set()
