@@ -87,7 +87,8 @@ def test_the_file_is_read_alike_as_json_lines_and_as_yaml() -> None:
     )
     slow = gazetteer._entries(name, block)
     assert [dict(e) for e, _ in slow] == [e for e, _ in fast]
-    assert [line for _, line in slow] == [2 + 7 * i for i in range(len(fast))]
+    per_place = len(fast[0][0])  # a line per key
+    assert [line for _, line in slow] == [2 + per_place * i for i in range(len(fast))]
 
 
 @pytest.mark.usefixtures("fresh_gazetteer")
@@ -105,24 +106,30 @@ def test_a_file_without_places_is_refused(monkeypatch: pytest.MonkeyPatch, text:
         ("  - {geonames: 1, name: X, country: AA, population: 5, names: []}", "exactly the keys"),
         (
             "  - {geonames: 1, name: X, country: AA, population: 5, names: [''], shared: [],"
-            " regions: []}",
+            " regions: [], standard: []}",
             "non-empty strings",
         ),
         (
             "  - {geonames: 1, name: X, country: AA, population: 5, names: [], shared: [],"
-            " regions: [3]}",
+            " regions: [3], standard: []}",
             "non-empty strings",
         ),
         (
             "  - {geonames: one, name: X, country: AA, population: 5, names: [], shared: [],"
-            " regions: []}",
+            " regions: [], standard: []}",
             "bad geonames id",
         ),
         # The generated file's shape (JSON syntax), read without the YAML parser.
         (
             '  - {"geonames": 1, "name": "X", "country": "AA", "population": true, "names": [],'
-            ' "shared": [], "regions": []}',
+            ' "shared": [], "regions": [], "standard": []}',
             "bad geonames id",
+        ),
+        # A standard name is one of the place's own names, confirmed by a second source.
+        (
+            '  - {"geonames": 1, "name": "X", "country": "AA", "population": 5, "names": ["Xa"],'
+            ' "shared": [], "regions": [], "standard": ["Xb"]}',
+            "one of the place's names",
         ),
         ('  - {"geonames": 1, "name": "X"}', "exactly the keys"),
     ],
@@ -132,7 +139,7 @@ def test_a_bad_entry_names_the_file_and_line(
 ) -> None:
     good = (
         '  - {"geonames": 2, "name": "Y", "country": "BB", "population": 9, "names": ["Yy"],'
-        ' "shared": [], "regions": []}'
+        ' "shared": [], "regions": [], "standard": ["Yy"]}'
     )
     text = f"places:\n{good}\n{line}\n"
     name = "translit_norm/data/gazetteer.yaml"
@@ -208,13 +215,58 @@ def test_an_exonym_resolves_and_says_where_it_comes_from() -> None:
     assert origins[NameOrigin.GAZETTEER] > 10
 
 
-def test_the_gazetteer_is_opt_in() -> None:
-    assert Expansion.of(True) is Expansion.ROMANIZATIONS
+def test_the_default_adds_the_standard_exonyms_only() -> None:
+    assert Expansion.of(True) is Expansion.DEFAULT
+    moscow = link(_moscow())
+    assert moscow is not None and "Moskau" in moscow.standard
     registry = Registry([_moscow()])
-    assert registry.resolve("Moskau").status is Status.UNKNOWN
+    match = registry.resolve("Moskau")  # German, confirmed by CLDR
+    assert match.status is Status.MATCHED and match.id == "moscow"
     assert registry.resolve("Moskva").id == "moscow"  # a romanization of Москва
+    # A name GeoNames alone gives the city is added only on request.
+    everything = Registry([_moscow()], expand=Expansion.ALL)
+    only_geonames = [
+        n for n in moscow.names if n not in moscow.standard and everything.resolve(n).id == "moscow"
+    ]
+    assert only_geonames
+    # Some still resolve by default: they key like a standard name (Moscha like Mosca).
+    unknown = [n for n in only_geonames if registry.resolve(n).status is Status.UNKNOWN]
+    assert "Moskvo" in unknown  # Esperanto
+    assert len(unknown) * 2 >= len(only_geonames)
+    origins = Registry([_moscow()], expand=Expansion.ROMANIZATIONS).index.origins()
+    assert set(origins) == {NameOrigin.NAME, NameOrigin.NATIVE, NameOrigin.ROMANIZATION}
     origins = Registry([_moscow()], expand=False).index.origins()
     assert set(origins) == {NameOrigin.NAME, NameOrigin.NATIVE}
+
+
+@pytest.mark.parametrize(
+    ("entity", "name"),
+    [
+        # A former name that is a surname (Romanov-na-Murmane), a minority language's name
+        # that is a surname (Perlin, Lower Sorbian), a former name that is a plain word.
+        (Entity("murmansk", "Murmansk", EntityKind.PLACE, native=(("ru", "Мурманск"),)), "Romanov"),
+        (
+            Entity(
+                "berlin",
+                "Berlin",
+                EntityKind.PLACE,
+                native=(("de", "Berlin"),),
+                aliases=("Берлин",),
+            ),
+            "Perlin",
+        ),
+        (Entity("tallinn", "Tallinn", EntityKind.PLACE, native=(("ru", "Таллин"),)), "Revel"),
+    ],
+)
+def test_names_geonames_alone_gives_stay_opt_in(entity: Entity, name: str) -> None:
+    assert Registry([entity], expand=Expansion.ALL).resolve(name).id == entity.id
+    assert Registry([entity]).resolve(name).status is Status.UNKNOWN
+
+
+def test_standard_names_are_names_of_their_own() -> None:
+    places = gazetteer_places()
+    assert sum(bool(p.standard) for p in places) > 150
+    assert all(set(p.standard) <= set(p.names) for p in places)
 
 
 def test_expand_takes_a_bool_or_an_expansion() -> None:
@@ -388,9 +440,31 @@ def test_the_tool_sorts_out_regions_namesakes_and_people() -> None:
         "names": [],
         "shared": ["Rostov"],
         "regions": [],
+        "standard": [],
     }
     assert 7 not in places
     assert places[6]["names"] == ["Alger"]
+
+
+def test_the_tool_confirms_names_by_cldr() -> None:
+    tool = _tool()
+    cities = [
+        {
+            **_city(1, "Moscow", "RU", 10_000_000, "Moskau", "Moscou", "Moscha", "Москва"),
+            "timezone": "Europe/Moscow",
+        },
+        # Bears the zone's English name, but is far smaller: not the zone's city.
+        {**_city(2, "Moscow", "RU", 500, "Moskau"), "timezone": "Europe/Moscow"},
+        {**_city(3, "Kazan", "RU", 1_200_000, "Kasan"), "timezone": "Europe/Moscow"},
+    ]
+    zones = {"Europe/Moscow": {"de": "Moskau", "fr": "Moscou", "pl": "Moskwa"}}
+    confirmed = tool.cldr_names(cities, zones)
+    assert confirmed == {1: {"moskau", "moscou", "moskwa"}}
+    places = {p["geonames"]: p for p in tool.entries(cities, 100_000, standard=confirmed)}
+    # Moskwa is CLDR's but not among GeoNames' names of the city: it takes both sources.
+    assert places[1]["standard"] == ["Moscou"]
+    assert places[1]["shared"] == ["Moskau"]  # the village bears it too
+    assert places[3]["standard"] == []
 
 
 def test_the_default_registry_links_cities_not_countries() -> None:

