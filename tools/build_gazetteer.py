@@ -269,6 +269,13 @@ STANDARD_LANGUAGES = (
 )
 
 
+#: Standard names that a standard language gives something else of the region, which text
+#: names far more often than the city in the language that calls the city so.
+NOT_STANDARD = {
+    "dunaj": "the Danube in Polish, Czech and Slovak; Vienna in Slovene",
+}
+
+
 def cldr_names(
     cities: Iterable[dict[str, Any]], zones: dict[str, dict[str, str]]
 ) -> dict[int, set[str]]:
@@ -292,7 +299,9 @@ def cldr_names(
         ]
         if bearers:
             city = max(bearers, key=lambda c: c["population"])
-            result.setdefault(city["geonameid"], set()).update(fold(n) for n in names.values())
+            result.setdefault(city["geonameid"], set()).update(
+                fold(n) for n in names.values() if fold(n) not in NOT_STANDARD
+            )
     return result
 
 

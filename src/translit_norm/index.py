@@ -530,16 +530,24 @@ class Index:
         exact = unicodedata.normalize("NFC", form.text.strip())
         _append(self.exact, exact, ref)
         _append(self.normalized, keyed.cleaned, ref)
+        if form.origin is NameOrigin.GAZETTEER:
+            # The gazetteer's names are matched as written, up to case (and written without
+            # their marks or hyphens: Kijow for Kijów, Alma Ata for Alma-Ata), never by key
+            # nor fuzzily: keyed, a short name of another script folds onto common words
+            # (فيينا, Vienna in Arabic, keys like Finn; پاریس, Paris in Persian, like Press),
+            # and one letter from thousands of names in a hundred languages is some other
+            # word (Richard is near a name of Riyadh, Peskova near one of Pskov).
+            loose = " ".join(strip_marks(keyed.cleaned).replace("-", " ").split())
+            if loose != keyed.cleaned:
+                _append(self.normalized, loose, ref)
+            return ref, keyed
         for key in keyed.full_keys:
             _append(self.full_keys, key, ref)
         for key in keyed.compact_keys:
             _append(self.compact_keys, key, ref)
-            if position not in self.profiles and form.origin is not NameOrigin.GAZETTEER:
+            if position not in self.profiles:
                 # Whole-name fuzzy matching is for non-persons (people match by name parts,
                 # with their guards): persons' keys would only crowd the candidate lists.
-                # The gazetteer's names are matched as written or keyed, never fuzzily: one
-                # letter from thousands of names in a hundred languages is some other word
-                # (Richard is near a name of Riyadh, Peskova near one of Pskov).
                 self.compact_grams.add(key)
         profile = self.profiles.get(position)
         if profile is not None:
