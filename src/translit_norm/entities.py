@@ -31,6 +31,8 @@ class NameOrigin(StrEnum):
     ROMANIZATION = "romanization"
     #: Another language's name of a place, from the gazetteer (gazetteer.py).
     GAZETTEER = "gazetteer"
+    #: The capitals of a company name written with internal capitals (abbreviations.py).
+    ABBREVIATION = "abbreviation"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from translit_norm.entities import Entity, NameForm, NameOrigin
+
+if TYPE_CHECKING:
+    from translit_norm.keys import Keyer
 
 __all__ = ["Expansion", "expander", "native_romanizations"]
 
@@ -29,7 +33,9 @@ class Expansion(enum.Flag):
     """
 
     NONE = 0
-    #: The romanizations of native-script names, one per scheme of the name's language.
+    #: The romanizations of native-script names, one per scheme of the name's language;
+    #: and the abbreviation of a company name that the registry writes with the same
+    #: internal capitals natively and in Latin letters (abbreviations.py: КазМунайГаз, KMG).
     ROMANIZATIONS = enum.auto()
     #: All of the gazetteer's names of places (exonyms and former names). Opt-in.
     EXONYMS = enum.auto()
@@ -62,8 +68,13 @@ def native_romanizations(entity: Entity) -> Iterator[NameForm]:
                 yield NameForm(latin, NameOrigin.ROMANIZATION, lang=lang, scheme=scheme)
 
 
-def expander(expansion: Expansion) -> Callable[[Entity], Iterator[NameForm]] | None:
+def expander(
+    expansion: Expansion, *, keyer: Keyer | None = None
+) -> Callable[[Entity], Iterator[NameForm]] | None:
     """The function that generates an entity's extra forms; None when nothing is generated.
+
+    ``keyer`` (the registry's) compares a company's capitals across scripts
+    (abbreviations.py); without it no abbreviation is generated.
 
     The index holds back a gazetteer name that keys like a name of another entity
     (``Index``): the registry's own names always win.
@@ -71,9 +82,13 @@ def expander(expansion: Expansion) -> Callable[[Entity], Iterator[NameForm]] | N
     if not expansion:
         return None
 
+    from translit_norm.abbreviations import abbreviation_forms
+
     def expand(entity: Entity) -> Iterator[NameForm]:
         if Expansion.ROMANIZATIONS in expansion:
             yield from native_romanizations(entity)
+            if keyer is not None:
+                yield from abbreviation_forms(entity, keyer)
         if expansion & (Expansion.EXONYMS | Expansion.STANDARD_EXONYMS):
             from translit_norm.gazetteer import exonyms
 

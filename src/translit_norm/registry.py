@@ -67,7 +67,8 @@ class Registry:
         if len(set(ids)) != len(ids):
             duplicates = sorted({i for i in ids if ids.count(i) > 1})
             raise ValueError(f"duplicate entity ids: {', '.join(duplicates)}")
-        self._index = Index(ordered, Keyer(folding), expand=expander(Expansion.of(expand)))
+        keyer = Keyer(folding)
+        self._index = Index(ordered, keyer, expand=expander(Expansion.of(expand), keyer=keyer))
 
     @classmethod
     def load(
