@@ -110,3 +110,23 @@ def test_the_abbreviation_resolves_with_the_default_expansion() -> None:
     assert registry.resolve("TBG").status is Status.UNKNOWN
     unexpanded = Registry([_company("TarBankNeft", "ТарБанкНефть")], expand=Expansion.NONE)
     assert unexpanded.resolve("TBN").status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_registry_name_wins_over_a_made_up_abbreviation(first: bool) -> None:
+    media = Entity("tbn-media", "TBN Media", EntityKind.ORGANIZATION, aliases=("TBN",))
+    company = _company("TarBankNeft", "ТарБанкНефть")
+    registry = Registry([media, company] if first else [company, media])
+    # ТБН keys like TBN: both are the registry author's TBN Media's.
+    assert registry.resolve("TBN").id == "tbn-media"
+    assert registry.resolve("ТБН").id == "tbn-media"
+    assert registry.resolve("TarBankNeft").id == "tarbankneft"
+    assert all(f.origin is not NameOrigin.ABBREVIATION for f in registry.index.forms)
+
+
+def test_an_abbreviation_two_companies_make_is_neithers() -> None:
+    registry = Registry(
+        [_company("TarBankNeft", "ТарБанкНефть"), _company("TomBaltNeft", "ТомБалтНефть")]
+    )
+    assert registry.resolve("TBN").status is Status.UNKNOWN
+    assert registry.resolve("TomBaltNeft").id == "tombaltneft"

@@ -340,8 +340,9 @@ class Index:
         self.profiles: dict[int, PersonProfile] = {}
         self.surname_entities: dict[str, set[int]] = {}
         self.compact_grams = NgramIndex()
-        # A gazetteer's name of a place waits until every registry name is in: it is left
-        # out when a name of another entity keys the same, whatever the registry order.
+        # A gazetteer's name of a place, or a made-up abbreviation, waits until every
+        # registry name is in: it is left out when a name of another entity keys the same,
+        # whatever the registry order (TBN Media keeps TBN from TarBankNeft).
         gazetteer: list[tuple[int, NameForm]] = []
         for position, entity in enumerate(entities):
             if entity.kind is EntityKind.PERSON:
@@ -350,7 +351,7 @@ class Index:
             if expand is not None:
                 sources = _native_keys(added, self._new_forms)
                 for form in expand(entity):
-                    if form.origin is NameOrigin.GAZETTEER:
+                    if form.origin in (NameOrigin.GAZETTEER, NameOrigin.ABBREVIATION):
                         gazetteer.append((position, form))
                         continue
                     reading = (
@@ -363,8 +364,9 @@ class Index:
             if entity.kind in (EntityKind.ORGANIZATION, EntityKind.PLACE):
                 self._add_cores(position, added)
                 self._add_skeletons(added)
-        # A name the gazetteer gives two entities (two entries linked to one city) is
-        # neither's: whichever came first in the registry would otherwise take it.
+        # A name the gazetteer gives two entities (two entries linked to one city), or an
+        # abbreviation two companies make, is neither's: whichever came first in the
+        # registry would otherwise take it.
         keyed_names = [
             (position, form, self.keyer.key(form.text, form.lang)) for position, form in gazetteer
         ]
