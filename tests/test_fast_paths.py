@@ -13,6 +13,7 @@ from translit_norm.entities import NameOrigin
 from translit_norm.index import FormTable, Index
 from translit_norm.integrations.columns import resolve_values
 from translit_norm.resolver import collect_candidates, decide, weaker_than_marked
+from translit_norm.results import Status
 from translit_norm.shards import ShardedSequence
 
 
@@ -57,8 +58,24 @@ def test_columns_equal_resolve(registry: Registry, data: st.DataObject) -> None:
         match = registry.resolve(str(value))
         assert result.statuses[i] == match.status
         assert result.ids[i] == match.id
+        assert result.names[i] == (match.name if match.status is Status.MATCHED else None)
         expected = None if match.score is None else round(match.score, 4)
         assert result.scores[i] == expected
+
+
+@given(st.data())
+def test_a_column_of_exact_names_is_answered_as_resolve_answers(
+    registry: Registry, data: st.DataObject
+) -> None:
+    # Every cell an entity's name as written: the path without a Python loop.
+    exact = [n for n in _names(registry) if registry.index.exact_entities.get(n) is not None]
+    batch = data.draw(st.lists(st.sampled_from(exact), min_size=1, max_size=30))
+    result = resolve_values(registry, batch)
+    matches = [registry.resolve(name) for name in batch]
+    assert result.ids == [m.id for m in matches]
+    assert result.names == [m.name for m in matches]
+    assert result.statuses == [Status.MATCHED] * len(batch)
+    assert result.scores == [1.0] * len(batch)
 
 
 def test_exact_entities_only_names_of_one_entity(registry: Registry) -> None:

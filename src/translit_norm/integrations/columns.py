@@ -9,6 +9,7 @@ no name was asked about.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -41,6 +42,8 @@ class ResultColumns:
 
 #: The id and name of no entity, for the cells the fast path leaves to the full resolver.
 _NO_LABEL: tuple[None, None] = (None, None)
+_first = operator.itemgetter(0)
+_second = operator.itemgetter(1)
 
 
 def _is_missing(value: object) -> bool:
@@ -93,14 +96,17 @@ def resolve_values(
         # A column of strings (the common case): every step is one comprehension, and the
         # constant columns are filled whole, then cleared where the fast path has no answer.
         positions: list[int | None] = list(map(lookup, texts))
-        pairs = [_NO_LABEL if p is None else labels[p] for p in positions]
-        rest = [(i, texts[i]) for i, p in enumerate(positions) if p is None]
         scores: list[float | None] = [1.0] * size
         statuses: list[str | None] = [matched] * size
-        for i, _ in rest:
-            scores[i] = statuses[i] = None
+        if None in positions:
+            pairs = [_NO_LABEL if p is None else labels[p] for p in positions]
+            rest = [(i, texts[i]) for i, p in enumerate(positions) if p is None]
+            for i, _ in rest:
+                scores[i] = statuses[i] = None
+        else:  # every name is an entity's as written: no Python loop at all
+            pairs = list(map(labels.__getitem__, cast("list[int]", positions)))
         result = ResultColumns(
-            [pair[0] for pair in pairs], [pair[1] for pair in pairs], scores, statuses
+            list(map(_first, pairs)), list(map(_second, pairs)), scores, statuses
         )
     else:
         result = ResultColumns([None] * size, [None] * size, [None] * size, [None] * size)
