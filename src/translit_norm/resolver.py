@@ -1050,18 +1050,30 @@ def _one_slip_written(
     # letter. An ASCII letter is left as it is by strip_marks and never composed into another
     # character, so a name whose decomposed text lacks it has no such word: it is passed
     # over without stripping its marks, which is the costly part (and an ASCII name that
-    # lacks it, without splitting it into words).
+    # lacks it, without splitting it into words). Nor does a name hold a word one slip from
+    # an ASCII query word if it lacks both the word's letters before its middle one and those
+    # after it (a slip changes at most two neighbouring letters, so one of the two parts is
+    # left whole): a run of ASCII letters of the name without marks is a run of its
+    # decomposed text with every other character dropped.
     first = written[0] if written.isascii() else None
+    middle = len(written) // 2
+    before, after = written[:middle], written[middle + 1 :]
     for text, lang in _written_names(entity):
         # Words are compared first, the registry name keyed only when one is a slip away.
         keyed: KeyedName | None = None
         folded = text.casefold()
         if not folded.isascii():
             decomposed = unicodedata.normalize("NFD", folded)
-            if first is not None and first not in decomposed:
-                continue
+            if first is not None:
+                if first not in decomposed:
+                    continue
+                letters = decomposed.encode("ascii", "ignore").decode("ascii")
+                if before not in letters and after not in letters:
+                    continue
             folded = _without_marks(folded, decomposed)
-        elif first is not None and first not in folded:
+        elif first is not None and (
+            first not in folded or (before not in folded and after not in folded)
+        ):
             continue
         for word in _WORD.findall(folded):
             if (
