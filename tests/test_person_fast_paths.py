@@ -1,8 +1,13 @@
 """The person steps' shortcuts give the answers of the checks they skip.
 
-The written-slip check (``_one_slip_written``) passes over a registry name without stripping
-its marks when the name lacks both halves of the query word; the reference here looks at every
-word of every name.
+Two speed paths of resolver.py, each beside the slow, obviously correct version it stands for:
+
+- the written-slip check (``_one_slip_written``) passes over a registry name without stripping
+  its marks when the name lacks both halves of the query word; the reference here looks at
+  every word of every name;
+- ``_score_person`` rejects a person whose given names the query's first word contradicts
+  before judging the query's words one by one; without the shortcut, the same people are
+  rejected for the same reasons (the explanation lists every guard's reason).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from rapidfuzz.distance import OSA
 from translit_norm import Entity, EntityKind, Registry
 from translit_norm.cleaning import strip_marks
 from translit_norm.index import Index
-from translit_norm.resolver import _WORD, _one_slip_written, _written_names
+from translit_norm.resolver import _WORD, _one_slip_written, _QueryWords, _written_names
 
 
 def _slip_reference(
@@ -170,3 +175,40 @@ def test_the_written_slip_check_finds_slips_in_names_with_marks(slip_index: Inde
     assert not _one_slip_written(slip_index, "kovalenko", kovalchuk, surnames, 6, similarity=0.85)
     own = frozenset(slip_index.profiles[2].surnames)
     assert _one_slip_written(slip_index, "kovalčik", kovalchuk, own, 6, similarity=0.85)
+
+
+def _query_parts(registry: Registry) -> tuple[list[str], list[str]]:
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for entity in registry:
+        if entity.kind is not EntityKind.PERSON:
+            continue
+        for text, _ in _written_names(entity):
+            words = text.split()
+            if len(words) >= 2:
+                given.add(words[0])
+                surnames.add(words[-1])
+    return sorted(given), sorted(surnames)
+
+
+@given(data=st.data())
+def test_the_given_name_shortcut_rejects_whom_the_word_by_word_check_rejects(
+    registry: Registry, data: st.DataObject
+) -> None:
+    given, surnames = _query_parts(registry)
+    # Other spellings of the registry's given names (the same given-name group, other keys)
+    # and other names: the shortcut must tell them apart as the word-by-word check does.
+    given += ["Aleksandr", "Oleksandr", "Sasha", "Serhiy", "Andriy", "Wiktor", "Svetlana"]
+    given += ["Ivan", "Olga", "Mikhail"]
+    first = data.draw(st.sampled_from(given))
+    last = data.draw(st.sampled_from(surnames))
+    middle = data.draw(st.sampled_from(["", "al", "A.", "Grigorievich", *given]))
+    order = data.draw(st.sampled_from(["given first", "surname first"]))
+    words = [first, middle, last] if order == "given first" else [last, first, middle]
+    query = " ".join(w for w in words if w)
+    fast = registry.resolve(query, explain=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_QueryWords, "lead_given", lambda self, surname_at: None)
+        slow = registry.resolve(query, explain=True)
+    assert fast == slow
+    assert fast.explanation == slow.explanation

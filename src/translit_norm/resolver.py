@@ -635,6 +635,7 @@ class _QueryWords:
         "_groups",
         "_index",
         "_keys",
+        "_lead",
         "_patronymic",
         "_surnames",
         "_written",
@@ -651,6 +652,7 @@ class _QueryWords:
         self._fathers: dict[int, frozenset[int]] = {}
         self._after: dict[int, bool] = {}
         self._written: dict[int, bool] = {}
+        self._lead: dict[int, int | None] = {}
         self._surnames: dict[tuple[str, str, float], _SurnameForm] = {}
 
     def keys(self, j: int) -> frozenset[str]:
@@ -713,6 +715,31 @@ class _QueryWords:
             )
         return found
 
+    def lead_given(self, surname_at: int) -> int | None:
+        """The word :func:`_score_person` judges first, if a known given name, else None.
+
+        The first word besides word ``surname_at`` that is no particle, when it is written
+        out (not an initial), not shaped like a patronymic, and in a given-name group: the
+        word :func:`_another_given_name` may judge on its own.
+        """
+        if surname_at in self._lead:
+            return self._lead[surname_at]
+        keyed = self.keyed
+        lead = next(
+            (
+                j
+                for j in range(len(keyed.readings[0]))
+                if j != surname_at and (keyed.tokens[j] not in particles() or j in keyed.initials)
+            ),
+            None,
+        )
+        if lead is not None and (
+            lead in keyed.initials or self.patronymic_shaped(lead) or not self.groups(lead)
+        ):
+            lead = None
+        self._lead[surname_at] = lead
+        return lead
+
     def surname(self, token_key: str, surname: str, similarity: float) -> _SurnameForm:
         """The query key ``token_key`` read as the registered surname key ``surname``."""
         found = self._surnames.get((token_key, surname, similarity))
@@ -764,6 +791,12 @@ def _score_person(
             f"not {index.entities[position].id} by {keyed.tokens[surname_at]!r}:"
             " followed by a patronymic"
         )
+        return
+    # Speed: most people checked have a given name other than the one the query writes
+    # first, and the loop below would reject them on that word, its first.
+    lead = facts.lead_given(surname_at)
+    if lead is not None and not profile.surname_first and _another_given_name(facts, profile, lead):
+        collector.reject(position, f"{keyed.tokens[lead]!r}: contradiction: another given name")
         return
     given = initials = others = 0
     penalty = 0.0
@@ -920,6 +953,23 @@ def _judge_whole_given(keyed: KeyedName, profile: PersonProfile, surname_at: int
     if joined & profile.given_whole:
         return "given"
     return "contradiction: another given name (compared whole)"
+
+
+def _another_given_name(facts: _QueryWords, profile: PersonProfile, j: int) -> bool:
+    """Whether :func:`_judge_token` finds word ``j`` another given name than the person's.
+
+    Only for a word :meth:`_QueryWords.lead_given` returns (written out, no particle, not
+    shaped like a patronymic, a known given name): the person has given names of their own,
+    and the word is none of their names, given-name groups or patronymics.
+    """
+    keys = facts.keys(j)
+    return (
+        bool(profile.given_groups)
+        and keys.isdisjoint(profile.given)
+        and keys.isdisjoint(profile.surnames)
+        and facts.groups(j).isdisjoint(profile.given_groups)
+        and keys.isdisjoint(profile.patronymics)
+    )
 
 
 def _judge_token(
