@@ -1157,14 +1157,17 @@ def _without_marks(text: str, decomposed: str) -> str:
     :func:`strip_marks` drops the characters of the NFD whose canonical combining class is not
     0, then composes the rest. Each distinct character is looked at once here instead: when
     every non-ASCII one is a mark (a Latin name with diacritics), the ASCII left is the answer,
-    composed already; otherwise the marks are deleted with ``str.translate`` and the rest
-    composed.
+    composed already; otherwise each mark is deleted with ``str.replace`` (a name has a few
+    distinct marks, and ``str.translate`` looks every character of a Cyrillic name up in a
+    dict) and the rest composed.
     """
     others = [c for c in set(decomposed) if not c.isascii()]
     marks = [c for c in others if unicodedata.combining(c)]
     if len(marks) == len(others):
         return decomposed.encode("ascii", "ignore").decode("ascii")
-    return unicodedata.normalize("NFC", decomposed.translate(dict.fromkeys(map(ord, marks))))
+    for mark in marks:
+        decomposed = decomposed.replace(mark, "")
+    return unicodedata.normalize("NFC", decomposed)
 
 
 #: Least rapidfuzz ratio (0-100) of a one-slip surname: a letter changed in a six-letter key
