@@ -131,12 +131,16 @@ class _Collector:
     rejected: dict[int, str] = field(default_factory=dict)
     steps: list[str] = field(default_factory=list)
 
-    def offer(self, position: int, score: float, method: Method, alias: str, reason: str) -> None:
+    def wants(self, position: int, score: float) -> bool:
+        """Whether :meth:`offer` would keep a candidate of this score for this entity."""
         if position in self.rejected:
-            return
-        entity = self.index.entities[position]
+            return False
         current = self.best.get(position)
-        if current is None or score > current.score:
+        return current is None or score > current.score
+
+    def offer(self, position: int, score: float, method: Method, alias: str, reason: str) -> None:
+        if self.wants(position, score):
+            entity = self.index.entities[position]
             self.best[position] = Candidate(
                 entity.id, entity.name, round(score, 6), method, alias, reason
             )
@@ -254,6 +258,10 @@ def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
     for keys, table, score, reason in lookups:
         for key in sorted(keys):
             for ref in table.get(key, ()):
+                # Speed: an entity's other names under the same key are not built or
+                # described once one of them is its candidate.
+                if not collector.wants(index.forms.entity(ref), score):
+                    continue
                 form = index.forms[ref]
                 collector.offer(
                     form.entity,
