@@ -62,6 +62,16 @@ def test_hash_collisions_only_add_candidates(monkeypatch: pytest.MonkeyPatch) ->
     assert index.within_one_slip("b") == ["ab"]
 
 
+@given(st.lists(keys, max_size=40), keys)
+def test_hashes_at_the_ends_of_their_runs_are_found(indexed: list[str], query: str) -> None:
+    # Hashes at the first and last places of a run and of the whole range, so that a lookup
+    # that searched one place too few in its run would miss them.
+    ends = [0, (1 << 48) - 1, 1 << 48, (1 << 63) + 5, (1 << 64) - 1]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(slips, "_hash", lambda data: ends[len(data) % len(ends)])
+        assert SlipIndex(indexed).within_one_slip(query) == _by_scan(indexed, query)
+
+
 def test_the_table_depends_on_the_keys_not_their_order() -> None:
     words = ["tsikhanouskaya", "tikhanovskaya", "lukashenko", "lukashenka", "kovalenko"]
     one, other = SlipIndex(words), SlipIndex(reversed(words * 2))

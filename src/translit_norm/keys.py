@@ -441,7 +441,13 @@ class Keyer:
         # surname-first order): each word is read and folded once per convention, then
         # remembered. Bounded, like the whole-name cache, so a stream of strangers cannot
         # grow it without limit.
-        words = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(functools.partial(_word_key, fold))
+        # The conventions read most words alike, so the readings of a word not seen before
+        # often give one phoneme string: it is folded once (a small memo, as the readings
+        # of a word are made one after another).
+        folded = functools.lru_cache(maxsize=FOLD_CACHE_SIZE)(fold_phonemes)
+        words = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(
+            functools.partial(_word_key, fold, folded)
+        )
         compute = functools.partial(_key, fold=fold, word_key=words)
         object.__setattr__(self, "_cache", functools.lru_cache(maxsize=1 << 16)(compute))
 
@@ -474,11 +480,16 @@ class Keyer:
 
 #: Distinct (convention, word) keys a :class:`Keyer` remembers.
 WORD_CACHE_SIZE = 1 << 17
+#: Distinct phoneme strings whose folding a :class:`Keyer` remembers.
+FOLD_CACHE_SIZE = 1 << 12
 
 
-def _word_key(fold: Folder, reading: Reading, latin: str) -> str:
-    """The folded key of one Latin word (or a name run together) under ``reading``."""
-    return fold_phonemes(reading.phonemes(latin, fold))
+def _word_key(fold: Folder, fold_key: Callable[[str], str], reading: Reading, latin: str) -> str:
+    """The folded key of one Latin word (or a name run together) under ``reading``.
+
+    ``fold_key`` is :func:`fold_phonemes` (remembered by the keyer).
+    """
+    return fold_key(reading.phonemes(latin, fold))
 
 
 #: Words of at most this many letters are keyed letter by letter, not by sound: they are

@@ -250,14 +250,15 @@ def respellings(tokens: Sequence[str], folded: Sequence[str]) -> tuple[tuple[str
         schemes chain (a McCune-Reischauer name is respelled to Revised Romanization and that
         to the plain-vowel English usage). At most :data:`MAX_RESPELLINGS`.
     """
+    # An ASCII word is Latin letters and punctuation: kept, and no other script is in it.
     base = tuple(
-        t if all(script_of(c) in _SCRIPTS or not c.isalpha() for c in t) else f
+        t if t.isascii() or all(script_of(c) in _SCRIPTS or not c.isalpha() for c in t) else f
         for t, f in zip(tokens, folded, strict=True)
     )
     options = [base]
     # Respelling turns other scripts into Latin and never adds one, so a scheme for a script
     # other than Latin that the name lacks is skipped at once (the common case, kept cheap).
-    present = {script_of(c) for word in base for c in word}
+    present = {script_of(c) for word in base if not word.isascii() for c in word}
     for scheme in schemes():
         if scheme.script != "latin" and scheme.script not in present:
             continue

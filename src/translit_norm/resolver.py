@@ -131,12 +131,16 @@ class _Collector:
     rejected: dict[int, str] = field(default_factory=dict)
     steps: list[str] = field(default_factory=list)
 
-    def offer(self, position: int, score: float, method: Method, alias: str, reason: str) -> None:
+    def wants(self, position: int, score: float) -> bool:
+        """Whether :meth:`offer` would keep a candidate of this score for this entity."""
         if position in self.rejected:
-            return
-        entity = self.index.entities[position]
+            return False
         current = self.best.get(position)
-        if current is None or score > current.score:
+        return current is None or score > current.score
+
+    def offer(self, position: int, score: float, method: Method, alias: str, reason: str) -> None:
+        if self.wants(position, score):
+            entity = self.index.entities[position]
             self.best[position] = Candidate(
                 entity.id, entity.name, round(score, 6), method, alias, reason
             )
@@ -309,6 +313,10 @@ def _by_keys(index: Index, keyed: KeyedName, collector: _Collector) -> None:
     for keys, table, score, reason in lookups:
         for key in sorted(keys):
             for ref in table.get(key, ()):
+                # Speed: an entity's other names under the same key are not built or
+                # described once one of them is its candidate.
+                if not collector.wants(index.forms.entity(ref), score):
+                    continue
                 form = index.forms[ref]
                 collector.offer(
                     form.entity,
@@ -690,6 +698,7 @@ class _QueryWords:
         "_groups",
         "_index",
         "_keys",
+        "_lead",
         "_patronymic",
         "_surnames",
         "_written",
@@ -706,6 +715,7 @@ class _QueryWords:
         self._fathers: dict[int, frozenset[int]] = {}
         self._after: dict[int, bool] = {}
         self._written: dict[int, bool] = {}
+        self._lead: dict[int, int | None] = {}
         self._surnames: dict[tuple[str, str, float], _SurnameForm] = {}
 
     def keys(self, j: int) -> frozenset[str]:
@@ -768,6 +778,31 @@ class _QueryWords:
             )
         return found
 
+    def lead_given(self, surname_at: int) -> int | None:
+        """The word :func:`_score_person` judges first, if a known given name, else None.
+
+        The first word besides word ``surname_at`` that is no particle, when it is written
+        out (not an initial), not shaped like a patronymic, and in a given-name group: the
+        word :func:`_another_given_name` may judge on its own.
+        """
+        if surname_at in self._lead:
+            return self._lead[surname_at]
+        keyed = self.keyed
+        lead = next(
+            (
+                j
+                for j in range(len(keyed.readings[0]))
+                if j != surname_at and (keyed.tokens[j] not in particles() or j in keyed.initials)
+            ),
+            None,
+        )
+        if lead is not None and (
+            lead in keyed.initials or self.patronymic_shaped(lead) or not self.groups(lead)
+        ):
+            lead = None
+        self._lead[surname_at] = lead
+        return lead
+
     def surname(self, token_key: str, surname: str, similarity: float) -> _SurnameForm:
         """The query key ``token_key`` read as the registered surname key ``surname``."""
         found = self._surnames.get((token_key, surname, similarity))
@@ -819,6 +854,12 @@ def _score_person(
             f"not {index.entities[position].id} by {keyed.tokens[surname_at]!r}:"
             " followed by a patronymic"
         )
+        return
+    # Speed: most people checked have a given name other than the one the query writes
+    # first, and the loop below would reject them on that word, its first.
+    lead = facts.lead_given(surname_at)
+    if lead is not None and not profile.surname_first and _another_given_name(facts, profile, lead):
+        collector.reject(position, f"{keyed.tokens[lead]!r}: contradiction: another given name")
         return
     given = initials = others = 0
     penalty = 0.0
@@ -977,6 +1018,23 @@ def _judge_whole_given(keyed: KeyedName, profile: PersonProfile, surname_at: int
     return "contradiction: another given name (compared whole)"
 
 
+def _another_given_name(facts: _QueryWords, profile: PersonProfile, j: int) -> bool:
+    """Whether :func:`_judge_token` finds word ``j`` another given name than the person's.
+
+    Only for a word :meth:`_QueryWords.lead_given` returns (written out, no particle, not
+    shaped like a patronymic, a known given name): the person has given names of their own,
+    and the word is none of their names, given-name groups or patronymics.
+    """
+    keys = facts.keys(j)
+    return (
+        bool(profile.given_groups)
+        and keys.isdisjoint(profile.given)
+        and keys.isdisjoint(profile.surnames)
+        and facts.groups(j).isdisjoint(profile.given_groups)
+        and keys.isdisjoint(profile.patronymics)
+    )
+
+
 def _judge_token(
     index: Index,
     facts: _QueryWords,
@@ -1105,18 +1163,30 @@ def _one_slip_written(
     # letter. An ASCII letter is left as it is by strip_marks and never composed into another
     # character, so a name whose decomposed text lacks it has no such word: it is passed
     # over without stripping its marks, which is the costly part (and an ASCII name that
-    # lacks it, without splitting it into words).
+    # lacks it, without splitting it into words). Nor does a name hold a word one slip from
+    # an ASCII query word if it lacks both the word's letters before its middle one and those
+    # after it (a slip changes at most two neighbouring letters, so one of the two parts is
+    # left whole): a run of ASCII letters of the name without marks is a run of its
+    # decomposed text with every other character dropped.
     first = written[0] if written.isascii() else None
+    middle = len(written) // 2
+    before, after = written[:middle], written[middle + 1 :]
     for text, lang in _written_names(entity):
         # Words are compared first, the registry name keyed only when one is a slip away.
         keyed: KeyedName | None = None
         folded = text.casefold()
         if not folded.isascii():
             decomposed = unicodedata.normalize("NFD", folded)
-            if first is not None and first not in decomposed:
-                continue
+            if first is not None:
+                if first not in decomposed:
+                    continue
+                letters = decomposed.encode("ascii", "ignore").decode("ascii")
+                if before not in letters and after not in letters:
+                    continue
             folded = _without_marks(folded, decomposed)
-        elif first is not None and first not in folded:
+        elif first is not None and (
+            first not in folded or (before not in folded and after not in folded)
+        ):
             continue
         for word in _WORD.findall(folded):
             if (
@@ -1150,14 +1220,17 @@ def _without_marks(text: str, decomposed: str) -> str:
     :func:`strip_marks` drops the characters of the NFD whose canonical combining class is not
     0, then composes the rest. Each distinct character is looked at once here instead: when
     every non-ASCII one is a mark (a Latin name with diacritics), the ASCII left is the answer,
-    composed already; otherwise the marks are deleted with ``str.translate`` and the rest
-    composed.
+    composed already; otherwise each mark is deleted with ``str.replace`` (a name has a few
+    distinct marks, and ``str.translate`` looks every character of a Cyrillic name up in a
+    dict) and the rest composed.
     """
     others = [c for c in set(decomposed) if not c.isascii()]
     marks = [c for c in others if unicodedata.combining(c)]
     if len(marks) == len(others):
         return decomposed.encode("ascii", "ignore").decode("ascii")
-    return unicodedata.normalize("NFC", decomposed.translate(dict.fromkeys(map(ord, marks))))
+    for mark in marks:
+        decomposed = decomposed.replace(mark, "")
+    return unicodedata.normalize("NFC", decomposed)
 
 
 #: Least rapidfuzz ratio (0-100) of a one-slip surname: a letter changed in a six-letter key
