@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import GOLDEN, read_tsv
-from translit_norm import Keyer
+from translit_norm import Entity, EntityKind, Keyer, Registry, Status
 from translit_norm.keys import fold_phonemes
 
 KEYER = Keyer()
@@ -100,3 +100,35 @@ def test_keys_ignore_space_noise(text: str, space: str) -> None:
 def test_keying_never_raises(text: str) -> None:
     keyed = KEYER.key(text)
     assert all(isinstance(k, str) for k in keyed.full_keys)
+
+
+@pytest.mark.parametrize(("text", "compact"), [("B. Baba", False), ("A. Baba", True)])
+def test_an_initial_lost_in_a_doubled_letter_gives_no_run_together_key(
+    text: str, compact: bool
+) -> None:
+    # Run together, B. Baba is "bbaba", whose doubled b keys as one: it would be Baba.
+    assert bool(Keyer().key(text).compact_keys) is compact
+
+
+def test_an_initial_before_a_word_of_its_letter_does_not_find_that_word_alone() -> None:
+    registry = Registry(
+        [
+            Entity("baba", "Baba", EntityKind.ORGANIZATION, native=(("ru", "Баба"),)),
+            Entity("baba-baba", "Baba Baba", EntityKind.PERSON, native=(("ru", "Баба Баба"),)),
+        ]
+    )
+    assert registry.resolve("B. Baba").id == "baba-baba"
+    assert registry.resolve("Baba").id == "baba"
+
+
+@pytest.mark.parametrize("lang", ["bg", "ru", "uk", "be"])
+def test_a_cyrillic_initial_is_compared_as_written(lang: str) -> None:
+    # Bulgarian romanizes Хаба as Haba, Russian as Khaba: Х. is the initial in either.
+    registry = Registry(
+        [
+            Entity("haba-baba", "Haba Baba", EntityKind.PERSON, native=((lang, "Хаба Баба"),)),
+            Entity("baba", "Baba", EntityKind.PERSON, native=((lang, "Баба"),)),
+        ]
+    )
+    assert registry.resolve("Х. Баба").id == "haba-baba"
+    assert registry.resolve("Д. Баба").status is not Status.MATCHED

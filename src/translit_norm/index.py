@@ -635,11 +635,18 @@ class Index:
                 cast(set[str], profile.given_whole).add("".join(reading[i] for i in parts.given))
             for i in parts.patronymic:
                 cast(set[str], profile.patronymics).add(reading[i])
+        # A Cyrillic name's initial is also kept as written: its romanization depends on the
+        # language (Bulgarian Хаба is Haba, Russian Хаба Khaba), a query's Х. is Х. in any.
         for i in parts.given:
             profile.initials.add(_first_letter(keyed.romanized[i]))
+            if is_cyrillic(keyed.tokens[i][:1]):
+                profile.initials.add(_first_letter(keyed.tokens[i]))
             self._note_given_fallback(position, keyed, i)
         for i in parts.patronymic:
-            cast(set[str], profile.patronymic_initials).add(_first_letter(keyed.romanized[i]))
+            patronymic_initials = cast(set[str], profile.patronymic_initials)
+            patronymic_initials.add(_first_letter(keyed.romanized[i]))
+            if is_cyrillic(keyed.tokens[i][:1]):
+                patronymic_initials.add(_first_letter(keyed.tokens[i]))
 
     def _note_given_fallback(self, position: int, keyed: KeyedName, i: int) -> None:
         """Note which keys of given name ``i`` of a person's name are only a fallback.

@@ -629,6 +629,9 @@ def _key(
     english = readings()[0]
     seen: dict[tuple[str, ...], str] = {}
     compact: set[str] = set()
+    # Run together, an initial before a word of its own letter is lost in the doubled letter
+    # (B. Baba would key as Baba): such a name has no run-together key.
+    absorbed = any(at + 1 < len(tokens) and tokens[at + 1][:1] == tokens[at][:1] for at in initials)
     for latin, reading in itertools.product(latin_options, applicable or [english]):
         keyed = tuple(
             _literal(t, fold)
@@ -638,6 +641,8 @@ def _key(
         )
         seen.setdefault(keyed, reading.name)
         joined = "".join(latin)
+        if absorbed:
+            continue
         if len(latin) > 1 and len(joined) > LITERAL_MAX_LENGTH:
             compact.add(word_key(english if any(cyrillic) else reading, joined))
         elif any(keyed):

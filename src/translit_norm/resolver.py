@@ -248,6 +248,11 @@ def _by_fallback_readings(index: Index, keyed: KeyedName, collector: _Collector)
     """
     if len(keyed.tokens) - len(keyed.initials) < 2:
         return
+    # Speed: the fallback readings re-read only j, c and ou (a property test says so); a name
+    # without them keys as it already has.
+    plain = strip_marks(keyed.cleaned)
+    if "j" not in plain and "c" not in plain and "ou" not in plain:
+        return
     for fallback in fallback_readings():
         name = fallback.reading.name
         reread = index.keyer.key(keyed.cleaned, reading=name)
@@ -1051,14 +1056,17 @@ def _judge_token(
         # "al", "bin", "von": shared by relatives and strangers alike, so no evidence either way.
         return "particle"
     if j in keyed.initials:
-        letter = unicodedata.normalize("NFKD", keyed.romanized[j][:1])[:1]
+        letters = {unicodedata.normalize("NFKD", keyed.romanized[j][:1])[:1]}
+        if is_cyrillic(keyed.tokens[j][:1]):
+            # Also as written: the registry keeps Cyrillic given names' initials so (index.py).
+            letters.add(unicodedata.normalize("NFKD", keyed.tokens[j][:1])[:1])
         # Initials come in the order of the name: the first is the given name's, the next
         # the patronymic's (A. G. Lukashenko), whichever side the surname stands on.
         if j == min(keyed.initials) and not given_written:
-            if letter in profile.initials:
+            if not letters.isdisjoint(profile.initials):
                 return "initial"
             return "contradiction: initial does not match the given name"
-        if letter in profile.patronymic_initials | profile.initials:
+        if not letters.isdisjoint(profile.patronymic_initials | profile.initials):
             return "initial"
         if profile.patronymic_initials:
             # Belarusian and Russian patronymics of one father can start differently
