@@ -238,7 +238,8 @@ def _collect(
 def _by_fallback_readings(index: Index, keyed: KeyedName, collector: _Collector) -> None:
     """Offer the entities a whole name finds when read under a fallback convention.
 
-    Tried when the ordinary readings find nothing the default threshold would match. A
+    Tried when the ordinary readings find nothing the default threshold would match, for a
+    name with a j. A
     fallback reading (French j as ж, Spanish j as х; data/conventions.yaml) is wrong for most
     names with a j, where j is й, so it must earn a match: every word of the query, two or
     more and none an initial, agrees with a name of the entity (the same full key, word order
@@ -248,10 +249,10 @@ def _by_fallback_readings(index: Index, keyed: KeyedName, collector: _Collector)
     """
     if len(keyed.tokens) - len(keyed.initials) < 2:
         return
-    # Speed: the fallback readings re-read only j, c and ou (a property test says so); a name
-    # without them keys as it already has.
-    plain = strip_marks(keyed.cleaned)
-    if "j" not in plain and "c" not in plain and "ou" not in plain:
+    # The fallback readings are for j (French ж, Spanish х). Without a j the Spanish reading
+    # reads as English does, and the French one re-reads only ch and ou, which alone are no
+    # sign of French spelling (Chubais is Чубайс): such a name is not re-read at all.
+    if "j" not in strip_marks(keyed.cleaned):
         return
     for fallback in fallback_readings():
         name = fallback.reading.name
