@@ -8,6 +8,8 @@ no name was asked about.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import operator
 from collections.abc import Iterable, Sequence
@@ -40,10 +42,11 @@ class ResultColumns:
     statuses: list[str | None]
 
 
-#: The id and name of no entity, for the cells the fast path leaves to the full resolver.
+#: The id and name of no entity.
 _NO_LABEL: tuple[None, None] = (None, None)
 _first = operator.itemgetter(0)
 _second = operator.itemgetter(1)
+_is_none = functools.partial(operator.is_, None)
 
 
 def _is_missing(value: object) -> bool:
@@ -93,21 +96,25 @@ def resolve_values(
     rest: list[tuple[int, str]] = []
     texts = cast("Sequence[str]", cells)
     if set(map(type, cells)) <= {str} and max(map(len, texts), default=0) <= MAX_QUERY_CHARS:
-        # A column of strings (the common case): every step is one comprehension, and the
-        # constant columns are filled whole, then cleared where the fast path has no answer.
+        # A column of strings (the common case): every step is a map() in C over the whole
+        # column, and the result columns are filled whole; only the cells the fast path has
+        # no answer for (found with compress()) are visited in Python: they borrow entity
+        # 0's label, then are cleared.
         positions: list[int | None] = list(map(lookup, texts))
-        scores: list[float | None] = [1.0] * size
-        statuses: list[str | None] = [matched] * size
-        if None in positions:
-            pairs = [_NO_LABEL if p is None else labels[p] for p in positions]
-            rest = [(i, texts[i]) for i, p in enumerate(positions) if p is None]
-            for i, _ in rest:
-                scores[i] = statuses[i] = None
-        else:  # every name is an entity's as written: no Python loop at all
-            pairs = list(map(labels.__getitem__, cast("list[int]", positions)))
-        result = ResultColumns(
-            list(map(_first, pairs)), list(map(_second, pairs)), scores, statuses
+        missing = list(itertools.compress(range(size), map(_is_none, positions)))
+        for i in missing:
+            positions[i] = 0
+        pairs = (
+            list(map(labels.__getitem__, cast("list[int]", positions)))
+            if labels
+            else [_NO_LABEL] * size  # a registry without entities
         )
+        result = ResultColumns(
+            list(map(_first, pairs)), list(map(_second, pairs)), [1.0] * size, [matched] * size
+        )
+        for i in missing:
+            result.ids[i] = result.names[i] = result.scores[i] = result.statuses[i] = None
+        rest = [(i, texts[i]) for i in missing]
     else:
         result = ResultColumns([None] * size, [None] * size, [None] * size, [None] * size)
         ids, names, scores, statuses = result.ids, result.names, result.scores, result.statuses
