@@ -76,6 +76,10 @@ def clean_preserving_case(text: str) -> str:
     # Fold before NFKC too: NFKC turns the acute accent ´ used as an apostrophe into a space
     # and a combining mark, which would split the word.
     folded = unicodedata.normalize("NFKC", visible.translate(_FOLD_TABLE)).translate(_FOLD_TABLE)
+    # And after it: NFKC can put a combining mark before a double quote (the spacing
+    # diaeresis ¨ becomes a space and a combining one), which cleaning again would fold.
+    if '"' in folded or "\u201d" in folded:
+        folded = _INNER_DOUBLE_QUOTE.sub("'", folded)
     return _SPACES.sub(" ", folded).strip()
 
 
