@@ -132,3 +132,19 @@ def test_a_cyrillic_initial_is_compared_as_written(lang: str) -> None:
     )
     assert registry.resolve("Х. Баба").id == "haba-baba"
     assert registry.resolve("Д. Баба").status is not Status.MATCHED
+
+
+def test_a_cyrillic_initial_keeps_its_marks() -> None:
+    # Й and И are two letters: Йордан is not И. (Иван, Игорь).
+    registry = Registry(
+        [
+            Entity(
+                "yordan-petrov",
+                "Yordan Petrov",
+                EntityKind.PERSON,
+                native=(("bg", "Йордан Петров"),),
+            )
+        ]
+    )
+    assert registry.resolve("Й. Петров").id == "yordan-petrov"
+    assert registry.resolve("И. Петров").status is not Status.MATCHED

@@ -196,6 +196,11 @@ class Collision:
         return f"key {self.key!r} is shared by {who}"
 
 
+def written_initial(text: str) -> str:
+    """The first letter of ``text`` as written, marks kept (Й is not И)."""
+    return unicodedata.normalize("NFC", text)[:1]
+
+
 def _first_letter(text: str) -> str:
     letters = [c for c in strip_marks(clean(text)) if c.isalpha()]
     if not letters:
@@ -640,13 +645,13 @@ class Index:
         for i in parts.given:
             profile.initials.add(_first_letter(keyed.romanized[i]))
             if is_cyrillic(keyed.tokens[i][:1]):
-                profile.initials.add(_first_letter(keyed.tokens[i]))
+                profile.initials.add(written_initial(keyed.tokens[i]))
             self._note_given_fallback(position, keyed, i)
         for i in parts.patronymic:
             patronymic_initials = cast(set[str], profile.patronymic_initials)
             patronymic_initials.add(_first_letter(keyed.romanized[i]))
             if is_cyrillic(keyed.tokens[i][:1]):
-                patronymic_initials.add(_first_letter(keyed.tokens[i]))
+                patronymic_initials.add(written_initial(keyed.tokens[i]))
 
     def _note_given_fallback(self, position: int, keyed: KeyedName, i: int) -> None:
         """Note which keys of given name ``i`` of a person's name are only a fallback.

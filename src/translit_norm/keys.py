@@ -33,16 +33,7 @@ from translit_norm.transliteration import (
 )
 from translit_norm.yamlio import YamlList, YamlMap, load_package_yaml
 
-__all__ = [
-    "FallbackReading",
-    "Grapheme",
-    "KeyedName",
-    "Keyer",
-    "Reading",
-    "fallback_readings",
-    "fold_phonemes",
-    "readings",
-]
+__all__ = ["Grapheme", "KeyedName", "Keyer", "Reading", "fold_phonemes", "readings"]
 
 _VOWEL_LETTERS = "aeiouy"
 #: A word: letters and digits, with the combining marks that stay on them after NFKC (the
@@ -211,71 +202,18 @@ def _graphemes(entries: Any, name: str, where: str) -> list[Grapheme]:
 
 @functools.cache
 def readings() -> tuple[Reading, ...]:
-    """The spelling conventions of data/conventions.yaml, English first; loaded once.
-
-    Not the fallback readings (:func:`fallback_readings`).
-    """
-    return tuple(reading for reading, scripts in _conventions() if scripts is None)
-
-
-@dataclass(frozen=True)
-class FallbackReading:
-    """A last-resort convention (``fallback`` in data/conventions.yaml).
-
-    Attributes:
-        reading: The convention; ``Keyer.key(text, reading=reading.name)`` reads a text
-            under it, markers or not.
-        scripts: The scripts (``transliteration.script_of``) of the native names that the
-            convention transcribes so: French press j is ж of Cyrillic names only.
-    """
-
-    reading: Reading
-    scripts: frozenset[str]
-
-
-@functools.cache
-def fallback_readings() -> tuple[FallbackReading, ...]:
-    """The last-resort conventions of data/conventions.yaml, never a name's ordinary readings.
-
-    The resolver tries them when the ordinary readings find nothing
-    (resolver._by_fallback_readings).
-    """
-    return tuple(
-        FallbackReading(reading, scripts)
-        for reading, scripts in _conventions()
-        if scripts is not None
-    )
-
-
-@functools.cache
-def _conventions() -> tuple[tuple[Reading, frozenset[str] | None], ...]:
-    """Every convention of data/conventions.yaml, with a fallback's scripts; loaded once."""
+    """The spelling conventions of data/conventions.yaml, English first; loaded once."""
     name, document = load_package_yaml("data/conventions.yaml")
     if not isinstance(document, YamlMap) or set(document) != {"common", "readings"}:
         raise RegistryError(name, None, "expected exactly 'common' and 'readings'")
     common = _graphemes(document["common"], name, "common")
     result = []
     for reading_name, spec in document["readings"].items():
-        fields = {"why", "markers", "graphemes"}
-        fallback = spec.get("fallback") if isinstance(spec, YamlMap) else None
-        if (
-            not isinstance(spec, YamlMap)
-            or not fields <= set(spec) <= fields | {"fallback"}
-            or not (
-                fallback is None
-                or (
-                    isinstance(fallback, YamlMap)
-                    and set(fallback) == {"scripts"}
-                    and isinstance(fallback["scripts"], YamlList)
-                    and all(isinstance(script, str) for script in fallback["scripts"])
-                )
-            )
-        ):
+        if not isinstance(spec, YamlMap) or set(spec) != {"why", "markers", "graphemes"}:
             raise RegistryError(
                 name,
                 document["readings"].key_lines[reading_name],
-                f"reading {reading_name}: expected why, markers, graphemes"
-                " and optionally fallback: {scripts: [str]}",
+                f"reading {reading_name}: expected why, markers and graphemes",
             )
         own = _graphemes(spec["graphemes"], name, f"reading {reading_name}")
         table: dict[str, list[Grapheme]] = {}
@@ -286,13 +224,13 @@ def _conventions() -> tuple[tuple[Reading, frozenset[str] | None], ...]:
             first: tuple(sorted(items, key=lambda g: -len(g.latin)))
             for first, items in table.items()
         }
-        reading = Reading(
-            name=str(reading_name),
-            markers=tuple(str(m) for m in spec["markers"]),
-            table=MappingProxyType(ordered),
+        result.append(
+            Reading(
+                name=str(reading_name),
+                markers=tuple(str(m) for m in spec["markers"]),
+                table=MappingProxyType(ordered),
+            )
         )
-        scripts = None if fallback is None else frozenset(fallback["scripts"])
-        result.append((reading, scripts))
     return tuple(result)
 
 
@@ -622,10 +560,6 @@ def _key(
     )
     if only is not None and any(r.name == only for r in applicable):
         applicable = [r for r in applicable if r.name == only]
-    elif only is not None and latin_text:
-        # A fallback reading applies whenever it is asked for: it has no markers to wait for.
-        asked = [f.reading for f in fallback_readings() if f.reading.name == only]
-        applicable = asked or applicable
     english = readings()[0]
     seen: dict[tuple[str, ...], str] = {}
     compact: set[str] = set()

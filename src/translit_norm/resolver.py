@@ -26,8 +26,8 @@ from rapidfuzz.distance import OSA
 from translit_norm.cleaning import strip_marks
 from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
 from translit_norm.entities import Entity, EntityKind, origin_note
-from translit_norm.index import Index, PersonProfile
-from translit_norm.keys import KeyedName, fallback_readings, glide_letters
+from translit_norm.index import Index, PersonProfile, written_initial
+from translit_norm.keys import KeyedName, glide_letters
 from translit_norm.legal_forms import split_seat, strip_legal_forms
 from translit_norm.name_cores import name_cores
 from translit_norm.names import (
@@ -42,7 +42,7 @@ from translit_norm.names import (
 from translit_norm.ngrams import Search
 from translit_norm.particles import particles
 from translit_norm.results import Candidate, Match, Method, Status
-from translit_norm.transliteration import is_cyrillic, script_of
+from translit_norm.transliteration import is_cyrillic
 
 __all__ = [
     "DEFAULT_MARGIN",
@@ -230,68 +230,7 @@ def _collect(
     _without_seat(index, keyed, collector)
     _without_baltic_ending(index, keyed, collector)
     _by_consonants(index, keyed, collector)
-    if all(c.score < DEFAULT_THRESHOLD for c in collector.best.values()):
-        _by_fallback_readings(index, keyed, collector)
     return _sorted(collector), collector.steps, collector.best
-
-
-def _by_fallback_readings(index: Index, keyed: KeyedName, collector: _Collector) -> None:
-    """Offer the entities a whole name finds when read under a fallback convention.
-
-    Tried when the ordinary readings find nothing the default threshold would match, for a
-    name with a j. A
-    fallback reading (French j as ж, Spanish j as х; data/conventions.yaml) is wrong for most
-    names with a j, where j is й, so it must earn a match: every word of the query, two or
-    more and none an initial, agrees with a name of the entity (the same full key, word order
-    free); the entity has a native name in a script the convention transcribes so (French
-    press j is ж of Cyrillic names); and no word it re-reads is a given name as written
-    (Jana is Яна, whom the Spanish reading would make Хана).
-    """
-    if len(keyed.tokens) - len(keyed.initials) < 2:
-        return
-    # The fallback readings are for j (French ж, Spanish х). Without a j the Spanish reading
-    # reads as English does, and the French one re-reads only ch and ou, which alone are no
-    # sign of French spelling (Chubais is Чубайс): such a name is not re-read at all.
-    if "j" not in strip_marks(keyed.cleaned):
-        return
-    for fallback in fallback_readings():
-        name = fallback.reading.name
-        reread = index.keyer.key(keyed.cleaned, reading=name)
-        if _rereads_a_given_name(index, keyed, reread):
-            continue
-        for key in sorted(reread.full_keys - keyed.full_keys):
-            for ref in index.full_keys.get(key, ()):
-                form = index.forms[ref]
-                if not _writes_natively_in(index.entities[form.entity], fallback.scripts):
-                    continue
-                collector.offer(
-                    form.entity,
-                    SCORES.key,
-                    Method.KEY,
-                    form.text,
-                    f"same key {key!r} in the {name} reading, tried as no other reading"
-                    f" matched{origin_note(form.origin, form.scheme)}",
-                )
-
-
-def _rereads_a_given_name(index: Index, keyed: KeyedName, reread: KeyedName) -> bool:
-    """Whether ``reread`` gives a new key to a word whose ordinary keys are a given name."""
-    if not keyed.readings or not reread.readings:
-        return False
-    for j in range(len(keyed.readings[0])):
-        ordinary = frozenset(r[j] for r in keyed.readings if j < len(r) and r[j])
-        if frozenset(r[j] for r in reread.readings if j < len(r) and r[j]) - ordinary and (
-            index.given_names.groups_of(ordinary)
-        ):
-            return True
-    return False
-
-
-def _writes_natively_in(entity: Entity, scripts: AbstractSet[str]) -> bool:
-    """Whether a native name of ``entity`` has a letter of one of ``scripts``."""
-    return any(
-        script_of(char) in scripts for _, text in entity.native for char in text if char.isalpha()
-    )
 
 
 def _sorted(collector: _Collector) -> list[Candidate]:
@@ -1060,7 +999,7 @@ def _judge_token(
         letters = {unicodedata.normalize("NFKD", keyed.romanized[j][:1])[:1]}
         if is_cyrillic(keyed.tokens[j][:1]):
             # Also as written: the registry keeps Cyrillic given names' initials so (index.py).
-            letters.add(unicodedata.normalize("NFKD", keyed.tokens[j][:1])[:1])
+            letters.add(written_initial(keyed.tokens[j]))
         # Initials come in the order of the name: the first is the given name's, the next
         # the patronymic's (A. G. Lukashenko), whichever side the surname stands on.
         if j == min(keyed.initials) and not given_written:
