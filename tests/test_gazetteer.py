@@ -628,3 +628,20 @@ def test_a_key_given_twice_is_reported_with_its_line(monkeypatch: pytest.MonkeyP
     with pytest.raises(RegistryError, match="duplicate key 'name'") as raised:
         gazetteer_places()
     assert str(raised.value).startswith("gazetteer.yaml:2:")
+
+
+def test_the_standard_lists_are_data_with_their_facts(tmp_path: Path) -> None:
+    languages, excluded = _tool().standard_lists()
+    assert {"de", "pl", "fr", "no"} <= set(languages)  # "no" quoted: Norwegian, not false
+    assert not {"ga", "mt"} & set(languages)
+    assert "dunaj" in excluded
+    bad = tmp_path / "lists.yaml"
+    bad.write_text(
+        'languages:\n  - codes: ["de"]\n    why: "German"\n'
+        "  - codes: [no]\n    why: \"Norwegian, unquoted\"\n"
+        'not_standard:\n  - names: ["Dunaj"]\n    why: "a river"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RegistryError, match="bad language code False") as raised:
+        _tool().standard_lists(bad)
+    assert str(raised.value).startswith(f"{bad}:4:")

