@@ -638,7 +638,7 @@ def test_the_standard_lists_are_data_with_their_facts(tmp_path: Path) -> None:
     bad = tmp_path / "lists.yaml"
     bad.write_text(
         'languages:\n  - codes: ["de"]\n    why: "German"\n'
-        "  - codes: [no]\n    why: \"Norwegian, unquoted\"\n"
+        '  - codes: [no]\n    why: "Norwegian, unquoted"\n'
         'not_standard:\n  - names: ["Dunaj"]\n    why: "a river"\n',
         encoding="utf-8",
     )
