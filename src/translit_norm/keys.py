@@ -563,9 +563,6 @@ def _key(
     english = readings()[0]
     seen: dict[tuple[str, ...], str] = {}
     compact: set[str] = set()
-    # Run together, an initial before a word of its own letter is lost in the doubled letter
-    # (B. Baba would key as Baba): such a name has no run-together key.
-    absorbed = any(at + 1 < len(tokens) and tokens[at + 1][:1] == tokens[at][:1] for at in initials)
     for latin, reading in itertools.product(latin_options, applicable or [english]):
         keyed = tuple(
             _literal(t, fold)
@@ -575,7 +572,11 @@ def _key(
         )
         seen.setdefault(keyed, reading.name)
         joined = "".join(latin)
-        if absorbed:
+        if any(a[-1:] == b[:1] for a, b in itertools.pairwise(keyed) if a and b):
+            # A word that ends in the sound the next begins with: keyed run together, the
+            # two would fold into one (Adam Mickiewicz would be Ada Mickiewicz, B. Baba
+            # Baba), so the words' keys are joined as they are, the doubled sound kept.
+            compact.add("".join(keyed))
             continue
         if len(latin) > 1 and len(joined) > LITERAL_MAX_LENGTH:
             compact.add(word_key(english if any(cyrillic) else reading, joined))
