@@ -1006,7 +1006,9 @@ def _judge_token(
             if not letters.isdisjoint(profile.initials):
                 return "initial"
             return "contradiction: initial does not match the given name"
-        if not letters.isdisjoint(profile.patronymic_initials | profile.initials):
+        if not (
+            letters.isdisjoint(profile.patronymic_initials) and letters.isdisjoint(profile.initials)
+        ):
             return "initial"
         if profile.patronymic_initials:
             # Belarusian and Russian patronymics of one father can start differently
