@@ -882,9 +882,9 @@ def _score_person(
             penalty += SCORES.unverified_patronymic_penalty * len(unknown_at)
             unknown_at = []
     elif unknown_at and not profile.surname_first:
-        verdict = _judge_first_name(keyed, surname_at, given_at, unknown_at)
-        if verdict:
-            collector.reject(position, verdict)
+        first_name = _judge_first_name(keyed, surname_at, given_at, unknown_at)
+        if first_name:
+            collector.reject(position, first_name)
             return
     penalty += SCORES.unknown_token_penalty * len(unknown_at)
     if given:
