@@ -882,7 +882,7 @@ def _score_person(
             penalty += SCORES.unverified_patronymic_penalty * len(unknown_at)
             unknown_at = []
     elif unknown_at and not profile.surname_first:
-        first_name = _judge_first_name(keyed, surname_at, given_at, unknown_at)
+        first_name = _judge_first_name(facts, profile, surname_at, given_at, unknown_at)
         if first_name:
             collector.reject(position, first_name)
             return
@@ -947,7 +947,11 @@ def _judge_nasab(
 
 
 def _judge_first_name(
-    keyed: KeyedName, surname_at: int, given_at: list[int], unknown_at: list[int]
+    facts: _QueryWords,
+    profile: PersonProfile,
+    surname_at: int,
+    given_at: list[int],
+    unknown_at: list[int],
 ) -> str | None:
     """Why a word the entity does not know, where the first given name goes, names another.
 
@@ -958,9 +962,14 @@ def _judge_first_name(
     a double surname: Eric Donald Trump is not Donald Trump, Lurian Lula da Silva not Luiz
     Inacio Lula da Silva, Elina Kara-Murza not Vladimir Kara-Murza. So is such a word after
     the comma when the only word that matched a given name is before it, in the surname
-    (Kara-Murza, Elina: Kara is a piece of the surname). Offices and ranks (President,
-    General, Senator) are no first names.
+    (Kara-Murza, Elina). Offices and ranks (President, General, Senator) are no first names.
+
+    The own word must be a known given name of the person's (Donald) or a piece of the
+    surname (Kara, hyphened to it; Lula, a surname of theirs): a call name that is no
+    ordinary given name (Woodrow) is often the middle name or nickname its bearer uses
+    instead of the first, so Thomas Woodrow Wilson may be Woodrow Wilson.
     """
+    keyed = facts.keyed
     comma = keyed.comma_at
     if comma is None:
         block = range(surname_at)
@@ -970,6 +979,12 @@ def _judge_first_name(
         return None
     own = next((j for j in given_at if j in block), None)
     if own is None and not given_at:
+        return None
+    if own is not None and not (
+        not facts.groups(own).isdisjoint(profile.given_groups)
+        or not facts.keys(own).isdisjoint(profile.surnames)
+        or (own + 1 == surname_at and _hyphened(keyed, own))
+    ):
         return None
     limit = block.stop if own is None else own
     before = [
@@ -982,6 +997,11 @@ def _judge_first_name(
         f"contradiction: {keyed.tokens[before[0]]!r} stands where the first given name goes,"
         f" before the person's own ({where}): another person's first name"
     )
+
+
+def _hyphened(keyed: KeyedName, j: int) -> bool:
+    """Whether word ``j`` is joined to the next by a hyphen, as in a double surname."""
+    return f"{keyed.tokens[j]}-{keyed.tokens[j + 1]}" in keyed.cleaned
 
 
 def _is_abjad(entity: Entity) -> bool:
