@@ -36,6 +36,7 @@ __all__ = [
 #: (I to XXXIX): only the letters I, V and X, so that words such as Li, Di or Mill are never
 #: read as numbers. Xi, Vi and Ix remain words too: see :func:`contradiction`.
 _NUMERAL = re.compile(r"x{0,3}(ix|iv|v?i{0,3})")
+_NUMERAL_LETTERS = frozenset("ivx")
 #: A word of a registered name, for comparing a query's markers with the entity's names.
 _WORD = re.compile(r"[^\W_]+")
 
@@ -93,18 +94,21 @@ class Markers:
 
 def query_markers(keyed: KeyedName) -> Markers | None:
     """The markers of a keyed query, or None when it has none (most queries)."""
-    words = keyed.cleaned.split(maxsplit=1)
-    gender = None
-    if len(words) == 2:
-        # keys.py drops a title only when a name follows it; the cleaned text keeps it.
-        gender = title_genders().get(words[0].rstrip("."))
+    first, _, rest = keyed.cleaned.partition(" ")
+    # keys.py drops a title only when a name follows it; the cleaned text keeps it.
+    gender = title_genders().get(first.rstrip(".")) if rest else None
     suffixes = generations()
-    found = frozenset(suffixes[t] for t in keyed.tokens[1:] if t in suffixes)
-    numerals = frozenset(t for t in keyed.tokens[1:] if len(t) > 1 and is_numeral(t))
-    letters = frozenset(t for t in keyed.tokens[1:] if len(t) == 1 and is_numeral(t))
+    found: set[int] = set()
+    numerals: set[str] = set()
+    letters: set[str] = set()
+    for token in keyed.tokens[1:]:
+        if token in suffixes:
+            found.add(suffixes[token])
+        elif token[:1] in _NUMERAL_LETTERS and is_numeral(token):
+            (numerals if len(token) > 1 else letters).add(token)
     if gender is None and not found and not numerals and not letters:
         return None
-    return Markers(gender, found, numerals, letters)
+    return Markers(gender, frozenset(found), frozenset(numerals), frozenset(letters))
 
 
 def _words(names: Iterable[str]) -> frozenset[str]:

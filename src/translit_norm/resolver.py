@@ -970,6 +970,15 @@ def _judge_first_name(
     instead of the first, so Thomas Woodrow Wilson may be Woodrow Wilson.
     """
     keyed = facts.keyed
+    named = [j for j in unknown_at if keyed.tokens[j] not in offices()]
+    if not named or not given_at:
+        return None
+    pieces = [j for j in given_at if _surname_piece(facts, profile, surname_at, j)]
+    if len(pieces) == len(given_at):
+        return (
+            f"contradiction: {keyed.tokens[named[0]]!r} stands for the given name: the words"
+            f" that match the person's names are the surname's ({keyed.tokens[pieces[0]]!r})"
+        )
     comma = keyed.comma_at
     if comma is None:
         block = range(surname_at)
@@ -978,30 +987,33 @@ def _judge_first_name(
     else:
         return None
     own = next((j for j in given_at if j in block), None)
-    if own is None and not given_at:
+    if own is not None and own not in pieces and facts.groups(own).isdisjoint(profile.given_groups):
         return None
-    if own is not None and not (
-        not facts.groups(own).isdisjoint(profile.given_groups)
-        or not facts.keys(own).isdisjoint(profile.surnames)
-        or (own + 1 == surname_at and _hyphened(keyed, own))
-    ):
+    if own is None:
         return None
-    limit = block.stop if own is None else own
-    before = [
-        j for j in unknown_at if j in block and j < limit and keyed.tokens[j] not in offices()
-    ]
+    before = [j for j in named if j in block and j < own]
     if not before:
         return None
-    where = "in the surname" if own is None else f"{keyed.tokens[own]!r}"
     return (
         f"contradiction: {keyed.tokens[before[0]]!r} stands where the first given name goes,"
-        f" before the person's own ({where}): another person's first name"
+        f" before the person's own {keyed.tokens[own]!r}: another person's first name"
     )
 
 
-def _hyphened(keyed: KeyedName, j: int) -> bool:
-    """Whether word ``j`` is joined to the next by a hyphen, as in a double surname."""
-    return f"{keyed.tokens[j]}-{keyed.tokens[j + 1]}" in keyed.cleaned
+def _surname_piece(facts: _QueryWords, profile: PersonProfile, surname_at: int, j: int) -> bool:
+    """Whether word ``j``, which matched a name of the person, is a piece of the surname.
+
+    A surname of the person's (Lula of Lula da Silva), a word hyphened to the surname
+    (Kara-Murza, Kosiniak-Kamysz: a hyphen joins a double surname, and a given name is
+    hyphened only to a given name), or a word before the comma that follows the surname.
+    """
+    keyed = facts.keyed
+    if not facts.keys(j).isdisjoint(profile.surnames):
+        return True
+    if keyed.comma_at is not None and j < keyed.comma_at and surname_at < keyed.comma_at:
+        return True
+    first, second = sorted((j, surname_at))
+    return second == first + 1 and f"{keyed.tokens[first]}-{keyed.tokens[second]}" in keyed.cleaned
 
 
 def _is_abjad(entity: Entity) -> bool:
