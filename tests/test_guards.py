@@ -34,6 +34,7 @@ def people() -> Registry:
             Entity("henry-viii", "Henry VIII", PERSON),
             Entity("john-paul-ii", "John Paul II", PERSON),
             Entity("benedict-xvi", "Benedict XVI", PERSON),
+            Entity("nicholas-ii", "Nicholas II", PERSON, aliases=("Nikolai II",)),
             Entity("xi-jinping", "Xi Jinping", PERSON, native=(("zh", "习近平"),)),
             Entity("vladimir-kara-murza", "Vladimir Kara-Murza", PERSON, aliases=("Kara-Murza",)),
             Entity(
@@ -119,6 +120,9 @@ def test_a_generational_suffix_names_a_relative(
         ("Elizabeth II", "elizabeth-ii"),
         ("Henry VIII", "henry-viii"),
         ("Benedict XVI", "benedict-xvi"),
+        ("Николай I", None),
+        ("Nicholas I", None),
+        ("Николай II", "nicholas-ii"),
         ("Jinping Xi", "xi-jinping"),  # the surname Xi is no numeral XI
     ],
 )
