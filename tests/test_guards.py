@@ -265,3 +265,22 @@ def test_gendered_titles_are_titles() -> None:
     assert genders["mrs"] == "female" and genders["herr"] == "male"
     assert "dr" not in genders and "mx" not in genders
     assert generations()["jr"] == generations()["junior"] != generations()["sr"]
+
+
+def test_the_data_file_is_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from translit_norm import markers
+    from translit_norm.errors import RegistryError
+    from translit_norm.yamlio import load_yaml_text
+
+    bad = "female_titles:\n  - words: [queenly]\n    why: not a title\nmale_titles: []\n"
+    twice = "generations:\n  - words: [jr]\n    why: a\n  - words: [jr]\n    why: b\n"
+    for text, loader in ((bad, markers.title_genders), (twice, markers.generations)):
+        document = load_yaml_text(text, name="honorifics.yaml")
+        monkeypatch.setattr(markers, "load_package_yaml", lambda _, d=document: ("h", d))
+        loader.cache_clear()
+        try:
+            with pytest.raises(RegistryError):
+                loader()
+        finally:
+            monkeypatch.undo()
+            loader.cache_clear()
