@@ -29,6 +29,7 @@ from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile, written_initial
 from translit_norm.keys import KeyedName, glide_letters
 from translit_norm.legal_forms import split_seat, strip_legal_forms
+from translit_norm.markers import contradiction, generations, query_markers
 from translit_norm.name_cores import name_cores
 from translit_norm.names import (
     gendered_pair,
@@ -230,11 +231,34 @@ def _collect(
     _without_seat(index, keyed, collector)
     _without_baltic_ending(index, keyed, collector)
     _by_consonants(index, keyed, collector)
+    _drop_named_others(index, keyed, collector)
     return _sorted(collector), collector.steps, collector.best
 
 
 def _sorted(collector: _Collector) -> list[Candidate]:
     return sorted(collector.best.values(), key=lambda c: (-c.score, c.id))
+
+
+def _drop_named_others(index: Index, keyed: KeyedName, collector: _Collector) -> None:
+    """Reject the candidates the query's title, Jr. or numeral says are someone else.
+
+    Whatever step found them: a title is dropped before keys are made, so "Mrs Zelensky"
+    has the key of Zelensky himself (markers.py).
+    """
+    markers = query_markers(keyed)
+    if markers is None:
+        return
+    for position in sorted(collector.best):
+        gender = None
+        profile = index.profiles.get(position)
+        if profile is not None:
+            # Without a registered gender or known given names, the registered surname
+            # forms may say it (Zelenska, Navalnaya), when they all agree.
+            forms = {surname_gender(k) for k in profile.surnames} - {None}
+            gender = profile.gender or (forms.pop() if len(forms) == 1 else None)
+        why = contradiction(markers, index.entities[position], gender)
+        if why:
+            collector.reject(position, why)
 
 
 def _describe(keyed: KeyedName, collector: _Collector) -> None:
@@ -777,6 +801,9 @@ def _score_person(
     if form.two_genders:
         collector.reject(position, f"{token_key!r} and {surname!r} are two genders of a surname")
         return
+    if len(keyed.tokens) == 1 and keyed.tokens[0] in generations():
+        # Jr. or Sr. alone names nobody: it is said of a name, and is no surname itself.
+        return
     query_gender, registered_gender = form.query_gender, form.registered_gender
     # A slip of a gendered surname that is not its other gender (checked above) says
     # nothing of gender: Tonkeav, a slip of Tonkeva, only seems to end like a man's -av.
@@ -809,6 +836,7 @@ def _score_person(
     given = initials = others = 0
     penalty = 0.0
     own_given_at = len(keyed.readings[0])
+    given_at: list[int] = []
     unknown_at: list[int] = []
     # With the given name written out, initials are a middle name's or the patronymic's
     # (Christopher W. Smith, Viktor A. Lukashenko), not the given name's.
@@ -836,6 +864,7 @@ def _score_person(
         if verdict == "given":
             given += 1
             own_given_at = min(own_given_at, j)
+            given_at.append(j)
         elif verdict == "initial":
             initials += 1
         elif verdict == "patronymic?":
@@ -852,6 +881,11 @@ def _score_person(
             # person's own name: unverified like a patronymic, not unknown.
             penalty += SCORES.unverified_patronymic_penalty * len(unknown_at)
             unknown_at = []
+    elif unknown_at and not profile.surname_first:
+        first_name = _judge_first_name(facts, profile, surname_at, given_at, unknown_at)
+        if first_name:
+            collector.reject(position, first_name)
+            return
     penalty += SCORES.unknown_token_penalty * len(unknown_at)
     if given:
         score, how = SCORES.surname_and_given, "surname and given name"
@@ -910,6 +944,76 @@ def _judge_nasab(
         if j != surname_at and j not in keyed.initials and keyed.tokens[j] not in particles()
     ]
     return "unknown" if leading or surname_at < own_given_at else "nasab"
+
+
+def _judge_first_name(
+    facts: _QueryWords,
+    profile: PersonProfile,
+    surname_at: int,
+    given_at: list[int],
+    unknown_at: list[int],
+) -> str | None:
+    """Why a word the entity does not know, where the first given name goes, names another.
+
+    The given names are the words before the surname, or after the comma when the surname
+    comes first ("Trump, Eric Donald"), and the first of them is the first given name. A
+    word the person's names do not have, standing there before the person's own given name,
+    is another person's first name, with the person's name as a middle name or as a piece of
+    a double surname: Eric Donald Trump is not Donald Trump, Lurian Lula da Silva not Luiz
+    Inacio Lula da Silva, Elina Kara-Murza not Vladimir Kara-Murza. So is such a word after
+    the comma when the only word that matched a given name is before it, in the surname
+    (Kara-Murza, Elina). Offices and ranks (President, General, Senator) are no first names.
+
+    The own word must be a known given name of the person's (Donald) or a piece of the
+    surname (Kara, hyphened to it; Lula, a surname of theirs): a call name that is no
+    ordinary given name (Woodrow) is often the middle name or nickname its bearer uses
+    instead of the first, so Thomas Woodrow Wilson may be Woodrow Wilson.
+    """
+    keyed = facts.keyed
+    named = [j for j in unknown_at if keyed.tokens[j] not in offices()]
+    if not named or not given_at:
+        return None
+    pieces = [j for j in given_at if _surname_piece(facts, profile, surname_at, j)]
+    if len(pieces) == len(given_at):
+        return (
+            f"contradiction: {keyed.tokens[named[0]]!r} stands for the given name: the words"
+            f" that match the person's names are the surname's ({keyed.tokens[pieces[0]]!r})"
+        )
+    comma = keyed.comma_at
+    if comma is None:
+        block = range(surname_at)
+    elif surname_at < comma:
+        block = range(comma, len(keyed.readings[0]))
+    else:
+        return None
+    own = next((j for j in given_at if j in block), None)
+    if own is not None and own not in pieces and facts.groups(own).isdisjoint(profile.given_groups):
+        return None
+    if own is None:
+        return None
+    before = [j for j in named if j in block and j < own]
+    if not before:
+        return None
+    return (
+        f"contradiction: {keyed.tokens[before[0]]!r} stands where the first given name goes,"
+        f" before the person's own {keyed.tokens[own]!r}: another person's first name"
+    )
+
+
+def _surname_piece(facts: _QueryWords, profile: PersonProfile, surname_at: int, j: int) -> bool:
+    """Whether word ``j``, which matched a name of the person, is a piece of the surname.
+
+    A surname of the person's (Lula of Lula da Silva), a word hyphened to the surname
+    (Kara-Murza, Kosiniak-Kamysz: a hyphen joins a double surname, and a given name is
+    hyphened only to a given name), or a word before the comma that follows the surname.
+    """
+    keyed = facts.keyed
+    if not facts.keys(j).isdisjoint(profile.surnames):
+        return True
+    if keyed.comma_at is not None and j < keyed.comma_at and surname_at < keyed.comma_at:
+        return True
+    first, second = sorted((j, surname_at))
+    return second == first + 1 and f"{keyed.tokens[first]}-{keyed.tokens[second]}" in keyed.cleaned
 
 
 def _is_abjad(entity: Entity) -> bool:

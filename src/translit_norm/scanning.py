@@ -35,6 +35,7 @@ from typing import Any
 from translit_norm.cleaning import APOSTROPHES
 from translit_norm.index import Index
 from translit_norm.inflection import nominatives
+from translit_norm.markers import generations, is_numeral, title_genders
 from translit_norm.names import is_patronymic
 from translit_norm.resolver import DEFAULT_MARGIN, DEFAULT_THRESHOLD, resolve
 from translit_norm.results import Match, Method, Status
@@ -618,7 +619,14 @@ class Scanner:
             if (span.first, span.last, span.texts) in seen:
                 continue
             seen.add((span.first, span.last, span.texts))
-            match = self._verdict(" ".join(span.texts), threshold, margin)
+            name = " ".join(span.texts)
+            match = self._verdict(name, threshold, margin)
+            marked = _with_markers(doc, span, name)
+            if marked != name and match.status is not Status.UNKNOWN:
+                # Only a title or suffix that changes the answer changes the mention.
+                verdict = self._verdict(marked, threshold, margin)
+                if (verdict.status, verdict.id) != (match.status, match.id):
+                    match = verdict
             if match.status is Status.UNKNOWN:
                 # A longer person name that the resolver refuses (Viktor Lukashenko when only
                 # Alexander is registered) must not be cut down to a shorter one that passes.
@@ -741,6 +749,34 @@ class Scanner:
         """The mentions of each document, one list per document, lazily and in order."""
         for document in documents:
             yield self.scan(document, urls=urls, threshold=threshold, margin=margin)
+
+
+#: Between a title and the name: a space, after an optional period (Mrs. Zelensky).
+_TITLE_GAP = re.compile(r"\.?[ \t\u00a0]+")
+#: Between a name and its suffix: a space, a comma (Donald Trump, Jr.) or a hyphen.
+_SUFFIX_GAP = re.compile(r",?[ \t\u00a0]+|[-\u2010\u2011]")
+
+
+def _with_markers(doc: _Document, span: _Span, name: str) -> str:
+    """The span's words to verify, with a gendered title before them and a suffix after.
+
+    The span holds only words that can be part of a name, but a title (Mrs, Frau) and a
+    generational suffix or numeral (Jr., мл., III) say whom the name is (markers.py):
+    "Mrs Zelensky" is not Volodymyr Zelensky, "Donald Trump III" not Donald Trump. They
+    are verified with the span; the mention's span stays the name.
+    """
+    words = [name]
+    first, last, text = span.first, span.last, doc.text
+    if first > 0 and _TITLE_GAP.fullmatch(text[doc.ends[first - 1] : doc.starts[first]]):
+        title = doc.word(first - 1)
+        if title.casefold() in title_genders():
+            words.insert(0, title)
+    if last + 1 < len(doc) and _SUFFIX_GAP.fullmatch(text[doc.ends[last] : doc.starts[last + 1]]):
+        suffix = doc.word(last + 1)
+        folded = suffix.casefold()
+        if folded in generations() or (len(suffix) > 1 and suffix.isupper() and is_numeral(folded)):
+            words.append(suffix)
+    return " ".join(words)
 
 
 def _insert(node: _Node, keys: list[frozenset[str]]) -> None:
