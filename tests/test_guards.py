@@ -180,6 +180,9 @@ def test_a_word_where_the_first_given_name_goes(
         ("Pope Francis II", "pope-francis"),
         ("Eric Donald Trump", "donald-trump"),
         ("Lurian Lula da Silva", "luiz-inacio-lula-da-silva"),
+        # Luís is Lula's own second word (the given-name table's Luis group): Fábio before
+        # it is his son's first name.
+        ("Fábio Luís Lula da Silva", "luiz-inacio-lula-da-silva"),
         ("Elina Kara-Murza", "vladimir-kara-murza"),
         ("Elina Kosiniak-Kamysz", "wladyslaw-kosiniak-kamysz"),
     ],
