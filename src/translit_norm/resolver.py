@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from translit_norm.cleaning import strip_marks
+from translit_norm.derivations import another_word
 from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile, written_initial
@@ -1238,6 +1239,9 @@ def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> No
             for ref in index.compact_keys.get(choice, ()):
                 position = index.forms[ref].entity
                 if index.entities[position].kind is EntityKind.PERSON:
+                    continue
+                if why := another_word(index.keyer, keyed, key, choice):
+                    collector.note(f"not {choice!r} for {key!r}: {why}")
                     continue
                 form = index.forms[ref]
                 collector.offer(
