@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass
 
 from translit_norm.errors import RegistryError
-from translit_norm.keys import Keyer, KeyedName
+from translit_norm.keys import KeyedName, Keyer
 from translit_norm.names import is_regnal
 from translit_norm.yamlio import fact_lists, load_package_yaml
 
@@ -86,9 +86,13 @@ def another_word(keyer: Keyer, keyed: KeyedName, query_key: str, registered_key:
     station of Kommersant; Nursultan Jr.), and a name ending in a regnal numeral (Mikołaj II)
     is a monarch's or a pope's, never a place's or an organization's.
     """
-    ending = derivations().derived(query_key, registered_key)
-    if ending:
-        return f"another word: ending {ending}"
+    # The query's readings are alternatives (keys.py): the match may come from one reading
+    # and the ending show in another (European Commissioner read English, then with e as i).
+    table = derivations()
+    for key in sorted(keyed.compact_keys | {query_key}):
+        ending = table.derived(key, registered_key)
+        if ending:
+            return f"another word: ending {ending}"
     if first_letter_slip(query_key, registered_key):
         return "another word: another first letter"
     tokens = keyed.tokens
