@@ -1285,12 +1285,16 @@ def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> No
             continue
         for choice, score in index.compact_grams.similar(key, _WHOLE_SEARCH):
             similarity = score / 100
+            why: str | None = None  # another_word, worked out once per choice
             for ref in index.compact_keys.get(choice, ()):
                 position = index.forms[ref].entity
                 if index.entities[position].kind is EntityKind.PERSON:
                     continue
-                if why := another_word(index.keyer, keyed, key, choice):
-                    collector.note(f"not {choice!r} for {key!r}: {why}")
+                if why is None:
+                    why = another_word(index.keyer, keyed, key, choice)
+                    if why:
+                        collector.note(f"not {choice!r} for {key!r}: {why}")
+                if why:
                     continue
                 form = index.forms[ref]
                 collector.offer(
