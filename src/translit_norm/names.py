@@ -149,10 +149,15 @@ def _one_stem(first: str, second: str, endings: _EndingsByDifference) -> bool:
 #: East Slavic surname suffixes that differ by one slip and yet make two families of one
 #: stem: Belarusian -enka (from -enko) and -ionak/-enak (Radzenka, Radzionak), Ukrainian
 #: -enko and Russian -ionok/-enok (Sidorenko, Sidorionok), -uk and -chuk (Kovaliuk,
-#: Kovalchuk). Keys are folded (ё is e, ч is C). A surname one slip from another only by
-#: such a swap is the other family's, not a slip. (The same suffix in two languages, -enko and
-#: -enka, -enok and -enak, is one surname and is not listed.)
-_SUFFIX_SWAPS = (("enka", "enak"), ("enko", "enok"), ("uk", "Cuk"))
+#: Kovalchuk), -uk and -yk/-ik (Ukrainian Kravchuk and Polish Krawczyk, Ukrainian Stefanchuk
+#: and Stefanchyk: two diminutive suffixes, two families), and a consonant stem with and
+#: without a final -a (Sheremet and Sheremeta, Podolyak and Podolyaka: Ukrainian and
+#: Belarusian surnames in -a are nouns and nicknames of their own; the feminine -a of -ov/-in
+#: is a gender pair, see above). Keys are folded (ё is e, ч and cz are C, y is i). A surname
+#: one slip from another only by such a swap is the other family's, not a slip. (The same
+#: suffix in two languages, -enko and -enka, -enok and -enak, is one surname and is not
+#: listed.)
+_SUFFIX_SWAPS = (("enka", "enak"), ("enko", "enok"), ("uk", "Cuk"), ("uk", "ik"), ("", "a"))
 
 
 def suffix_swap(first: str, second: str) -> bool:

@@ -24,7 +24,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from translit_norm.cleaning import strip_marks
+from translit_norm.common_surnames import common_surname_keys
 from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
+from translit_norm.derivations import another_word
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import Index, PersonProfile, written_initial
 from translit_norm.keys import KeyedName, glide_letters
@@ -535,6 +537,7 @@ def _score_written_slips(
     """
     token = facts.keyed.tokens[i]
     found: dict[int, tuple[str, str]] = {}
+    common = common_surname_keys(index.keyer)
     for token_key, places in near:
         for at in places:
             position = positions[at]
@@ -544,7 +547,12 @@ def _score_written_slips(
             if slip is False:
                 continue
             surname = surnames[at]
-            if suffix_swap(token_key, surname):
+            # Another family suffix, or a word that is itself a frequent surname: no slip.
+            if (
+                suffix_swap(token_key, surname)
+                or _common_surname_changed(common, token_key, surname)
+                or _other_family(index, token_key, position)
+            ):
                 continue
             if slip is None:
                 slip = written[i, position] = _one_slip_written(
@@ -565,6 +573,34 @@ def _score_written_slips(
         similarity = fuzz.ratio(token_key, surname) / 100
         form = facts.surname(token_key, surname, similarity)
         _score_person(index, facts, collector, position, i, form)
+
+
+def _common_surname_changed(common: AbstractSet[str], token_key: str, surname: str) -> bool:
+    """Whether ``token_key`` is a frequent surname with a letter of ``surname`` changed.
+
+    Such a word is another family's name, not a slip (Fedotov, Fedorov; Maksimov, Massimov;
+    Zieliński, Zeleński; Bogdanov, Budanov): common_surnames.py. Not when the word is the
+    shorter: a left-out letter lands on a frequent, shorter surname as a slip of a longer
+    name too often (Babylenko mistyped Babyenko is keyed Babenko), and is left to the slip
+    rules; the performance workload's typos measured it.
+    """
+    return len(token_key) >= len(surname) and token_key in common
+
+
+def _other_family(index: Index, token_key: str, position: int) -> bool:
+    """Whether ``token_key`` is one of the person's surname keys with a family suffix added.
+
+    A surname has a key per reading (Sheremet: ``Seremet``, ``Seremjet``...), and the query's
+    key may be compared with another reading's key than the one it extends by a suffix
+    (Sheremeta, Kravchyk: names.suffix_swap): it is the other family's name all the same.
+    Families whose suffixes are the same letters swapped (-enka, -enak) are left to the pair
+    compared: two letters swapped is also the commonest slip of the pen.
+    """
+    letters = sorted(token_key)
+    return any(
+        suffix_swap(token_key, key) and sorted(key) != letters
+        for key in index.profiles[position].surnames
+    )
 
 
 #: The score of a person found by :func:`_by_given_name` at best: surname (one slip) and
@@ -611,8 +647,15 @@ def _surname_matches(index: Index, token_key: str) -> list[tuple[str, float]]:
     # member of the family than a slip of the pen.
     if len(near) <= _MAX_SLIP_NEIGHBOURS:
         near.sort(key=lambda pair: -pair[1])  # stable: ties stay in key order
-        # Another family suffix on the same stem is another surname (Radzenka, Radzionak).
-        found += [pair for pair in near if not suffix_swap(token_key, pair[0])]
+        # Another family suffix on the same stem is another surname (Radzenka, Radzionak),
+        # and so is a frequent surname with a letter changed (_common_surname_changed).
+        common = common_surname_keys(index.keyer)
+        found += [
+            pair
+            for pair in near
+            if not suffix_swap(token_key, pair[0])
+            and not _common_surname_changed(common, token_key, pair[0])
+        ]
     return found
 
 
@@ -893,7 +936,11 @@ def _score_person(
         score, how = SCORES.surname_and_initials, "surname and initials"
     else:
         score, how = SCORES.surname_only, "surname alone"
-    score = score * max(similarity, SCORES.one_slip_similarity) - penalty
+    # A surname alone, one slip from the registered one, may as well be another family's
+    # (Maksimov, Massimov; Zakharchenko, Zakharanka): with no other word to confirm it, its
+    # similarity earns nothing above the floor, which stays below the default threshold.
+    evidence = similarity if others or similarity == 1.0 else 0.0
+    score = score * max(evidence, SCORES.one_slip_similarity) - penalty
     method = Method.KEY if similarity == 1.0 else Method.FUZZY
     alias = (
         profile.surnames[surname] if surname in profile.surnames else index.entities[position].name
@@ -1167,19 +1214,22 @@ def _judge_token(
     # one slip from the entity's through unguarded (the family guard of the surname step).
     given_only = [g for g in profile.given if g not in profile.surnames]
     # A fuzzy given-name match needs four letters on both sides: between shorter keys one
-    # letter is already a different name (Mun / Myung, Ivan / Iva).
+    # letter is already a different name (Mun / Myung, Ivan / Iva). And the same first letter:
+    # writers rarely get it wrong, and names that differ there are two names (Evan / Levan).
     long_given = [g for g in given_only if len(g) >= 4]
     for key in keys:
         if len(key) >= 4 and long_given:
             best = process.extractOne(key, long_given, scorer=fuzz.ratio)
-            if best is not None and best[1] >= 85:
+            if best is not None and best[1] >= 85 and best[0][0] == key[0]:
                 return "given"
         # A word that is no given name we know, one slip of the pen from the entity's given
         # name (Mrksym / Maksym, Bhodan / Bohdan), is that name mistyped. Known names never
         # get here (another known name is a contradiction above), and five letters on both
         # sides keep short names apart.
         if len(key) >= SCORES.typo_given_length and any(
-            len(g) >= SCORES.typo_given_length and OSA.distance(key, g, score_cutoff=1) <= 1
+            len(g) >= SCORES.typo_given_length
+            and g[0] == key[0]
+            and OSA.distance(key, g, score_cutoff=1) <= 1
             for g in given_only
         ):
             return "given"
@@ -1339,9 +1389,16 @@ def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> No
             continue
         for choice, score in index.compact_grams.similar(key, _WHOLE_SEARCH):
             similarity = score / 100
+            why: str | None = None  # another_word, worked out once per choice
             for ref in index.compact_keys.get(choice, ()):
                 position = index.forms[ref].entity
                 if index.entities[position].kind is EntityKind.PERSON:
+                    continue
+                if why is None:
+                    why = another_word(index.keyer, keyed, key, choice)
+                    if why:
+                        collector.note(f"not {choice!r} for {key!r}: {why}")
+                if why:
                     continue
                 form = index.forms[ref]
                 collector.offer(
