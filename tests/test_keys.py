@@ -167,3 +167,39 @@ def test_a_doubled_sound_at_a_word_break_neither_merges_nor_hides_a_name() -> No
         assert registry.resolve(stranger).status is not Status.MATCHED, stranger
     # Both sides break the word at the doubled n: still one name.
     assert registry.resolve("Hasan Nasr Allah").id == "hassan-nasrallah"
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "shorter"),
+    [("СССР", "СР"), ("SSSR", "SR"), ("КПСС", "КПС"), ("KPSS", "KPS")],
+)
+def test_a_word_without_vowels_is_keyed_letter_by_letter(abbreviation: str, shorter: str) -> None:
+    # Said letter by letter, its doubled letters are two letters: СССР is not SR.
+    keyer = Keyer()
+    assert keyer.key(abbreviation).full_keys.isdisjoint(keyer.key(shorter).full_keys)
+    assert keyer.key(abbreviation).compact_keys.isdisjoint(keyer.key(shorter).compact_keys)
+
+
+def test_an_abbreviation_does_not_find_a_longer_one_of_doubled_letters() -> None:
+    registry = Registry(
+        [
+            Entity(
+                "soviet-union",
+                "Soviet Union",
+                EntityKind.PLACE,
+                aliases=("USSR",),
+                native=(("ru", "СССР"),),
+            )
+        ]
+    )
+    assert registry.resolve("SR").status is Status.UNKNOWN
+    assert registry.resolve("СР").status is Status.UNKNOWN
+    assert registry.resolve("SSSR").id == "soviet-union"
+    assert registry.resolve("СССР").id == "soviet-union"
+
+
+def test_an_abjad_word_without_vowels_is_still_keyed_by_sound() -> None:
+    # Arabic writes no short vowels: القاهرة is no abbreviation, and its romanization
+    # with the vowels written must still meet it.
+    registry = Registry([Entity("cairo", "Cairo", EntityKind.PLACE, native=(("ar", "القاهرة"),))])
+    assert registry.resolve("Al-Qahira").id == "cairo"

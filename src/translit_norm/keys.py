@@ -450,6 +450,18 @@ def glide_letters() -> frozenset[str]:
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+#: Letters that write a vowel in the Latin spellings of names (marks stripped first).
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+def _spelled_out(token: str) -> bool:
+    """Whether a longer word is an abbreviation: it has no vowel letter to sound it with.
+
+    In an alphabet that writes its vowels (Latin, Cyrillic), СССР, НКВД, KPSS are said letter
+    by letter, so they are keyed letter by letter like the short words above: sound folding
+    would merge their doubled letters (СССР would key as SR, another abbreviation).
+    """
+    return _VOWEL_LETTERS.isdisjoint(token) and _VOWEL_LETTERS.isdisjoint(strip_marks(token))
 
 
 def _is_latin(token: str) -> bool:
@@ -561,14 +573,18 @@ def _key(
     if only is not None and any(r.name == only for r in applicable):
         applicable = [r for r in applicable if r.name == only]
     english = readings()[0]
+    # Words written in an alphabet that writes its vowels (Latin, Cyrillic); an abjad's
+    # (Arabic, Hebrew) are vowelless as a rule, and are no abbreviations for it.
+    alphabets = [is_cyr or _is_latin(t) for t, is_cyr in zip(tokens, cyrillic, strict=True)]
     seen: dict[tuple[str, ...], str] = {}
     compact: set[str] = set()
     for latin, reading in itertools.product(latin_options, applicable or [english]):
         keyed = tuple(
             _literal(t, fold)
-            if len(t) <= LITERAL_MAX_LENGTH and (is_cyr or glide_letters().isdisjoint(t))
+            if (len(t) <= LITERAL_MAX_LENGTH and (is_cyr or glide_letters().isdisjoint(t)))
+            or (vowelled and _spelled_out(t))
             else word_key(english if is_cyr else reading, t)
-            for t, is_cyr in zip(latin, cyrillic, strict=True)
+            for t, is_cyr, vowelled in zip(latin, cyrillic, alphabets, strict=True)
         )
         seen.setdefault(keyed, reading.name)
         joined = "".join(latin)
