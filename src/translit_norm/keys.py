@@ -451,7 +451,7 @@ def glide_letters() -> frozenset[str]:
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 #: Letters that write a vowel in the Latin spellings of names (marks stripped first).
-_VOWEL_LETTERS = frozenset("aeiouy")
+_VOWELS = frozenset(_VOWEL_LETTERS)
 
 
 def _spelled_out(token: str) -> bool:
@@ -461,7 +461,7 @@ def _spelled_out(token: str) -> bool:
     by letter, so they are keyed letter by letter like the short words above: sound folding
     would merge their doubled letters (СССР would key as SR, another abbreviation).
     """
-    return _VOWEL_LETTERS.isdisjoint(token) and _VOWEL_LETTERS.isdisjoint(strip_marks(token))
+    return _VOWELS.isdisjoint(token) and _VOWELS.isdisjoint(strip_marks(token))
 
 
 def _is_latin(token: str) -> bool:
