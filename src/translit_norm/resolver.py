@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 from translit_norm.cleaning import strip_marks
 from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
 from translit_norm.entities import Entity, EntityKind, origin_note
-from translit_norm.index import Index, PersonProfile, written_initial
+from translit_norm.index import WRITTEN_WORD, Index, PersonProfile, written_initial
 from translit_norm.keys import KeyedName, glide_letters
 from translit_norm.legal_forms import split_seat, strip_legal_forms
 from translit_norm.name_cores import name_cores
@@ -523,11 +523,13 @@ def _score_written_slips(
             if suffix_swap(token_key, surname):
                 continue
             if slip is None:
+                profile = index.profiles[position]
                 slip = written[i, position] = _one_slip_written(
                     index,
                     token,
                     index.entities[position],
-                    index.profiles[position].surnames.keys(),
+                    profile.word_starts,
+                    profile.surnames.keys(),
                     SCORES.min_fuzzy_length,
                     similarity=SCORES.surname_similarity,
                 )
@@ -869,8 +871,6 @@ def _score_person(
 
 
 _VOWELS = re.compile(r"[aeiouj]+")
-#: A word of a registry name as written, for comparing spellings letter by letter.
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 #: Languages whose full names are a chain of forefathers' names (the nasab): an Arabic name is
@@ -1079,7 +1079,9 @@ def _judge_token(
             for g in given_only
         ):
             return "given"
-    if _one_slip_written(index, keyed.tokens[j], entity, given_only, SCORES.typo_given_length):
+    if _one_slip_written(
+        index, keyed.tokens[j], entity, profile.word_starts, given_only, SCORES.typo_given_length
+    ):
         return "given"
     return "unknown"
 
@@ -1088,6 +1090,7 @@ def _one_slip_written(
     index: Index,
     token: str,
     entity: Entity,
+    starts: Container[str],
     keys: Container[str],
     length: int,
     *,
@@ -1104,10 +1107,14 @@ def _one_slip_written(
     Ivan / Iva). ``similarity`` is the least rapidfuzz ratio (0-1) of the two words, as the
     key rule asks of surnames: a changed letter in six (Orlova / Orleva) is another name.
     As for fuzzy surname keys, the first letter must agree: a slip there is rare, and a
-    different first letter more often another name (Ilyina / Vilyina).
+    different first letter more often another name (Ilyina / Vilyina). ``starts`` holds the
+    first letters of the words of the entity's names as written
+    (:func:`~translit_norm.index.written_word_starts`).
     """
     written = strip_marks(token)
-    if len(written) < length - 1:
+    # Speed: most people asked about have no word starting with the query word's letter,
+    # and are ruled out without reading their names.
+    if len(written) < length - 1 or written[0] not in starts:
         return False
     # Speed: most names of the entity have no word starting with the query word's first
     # letter. An ASCII letter is left as it is by strip_marks and never composed into another
@@ -1138,7 +1145,7 @@ def _one_slip_written(
             first not in folded or (before not in folded and after not in folded)
         ):
             continue
-        for word in _WORD.findall(folded):
+        for word in WRITTEN_WORD.findall(folded):
             if (
                 len(word) < length
                 or word[0] != written[0]
