@@ -298,12 +298,32 @@ def _by_person_parts(
             for surname, similarity in store.surname_matches(index, token_key)
         ]
         matches.sort(key=lambda m: -m[0])  # stable: ties stay in key order
+        # Speed: most people of a surname have a given name other than the one the query
+        # writes first. They are rejected here, as _score_person would reject them after
+        # the same checks in the same order, without judging them word by word: the word
+        # and its reason are worked out once for all of them.
+        lead = facts.lead_given(i)
+        after = facts.patronymic_after(i)
+        profile_of = index.profiles.get
+        lead_at = -1 if lead is None else lead
+        why = "" if lead is None else f"{keyed.tokens[lead]!r}: contradiction: another given name"
         for similarity, token_key, surname in matches:
             form = facts.surname(token_key, surname, similarity)
+            early = lead is not None and not form.two_genders and not after
             for position in sorted(index.surname_entities.get(surname, ())):
                 if (position, i) in seen:
                     continue
                 seen.add((position, i))
+                if early:
+                    profile = profile_of(position)
+                    if (
+                        profile is not None
+                        and not profile.surname_first
+                        and not form.contradicts(profile.gender)
+                        and _another_given_name(facts, profile, lead_at)
+                    ):
+                        collector.reject(position, why)
+                        continue
                 _score_person(index, facts, collector, position, i, form)
         for stem in sorted(_czech_feminine_stems(keyed.tokens[i], token_keys)):
             for position in sorted(index.surname_entities.get(stem, ())):
@@ -628,6 +648,22 @@ class _SurnameForm:
     query_gender: str | None
     registered_gender: str | None
 
+    def contradicts(self, gender: str | None) -> bool:
+        """Whether the query's surname form is of another gender than a person's ``gender``.
+
+        A slip of a gendered surname that is not its other gender (see ``two_genders``)
+        says nothing of gender: Tonkeav, a slip of Tonkeva, only seems to end like a man's
+        -av.
+        """
+        query_gender, registered_gender = self.query_gender, self.registered_gender
+        return bool(
+            query_gender
+            and gender
+            and query_gender != gender
+            and registered_gender != query_gender
+            and (self.similarity == 1.0 or registered_gender is None)
+        )
+
 
 class _QueryWords:
     """What the person steps ask of the words of one query, each worked out once (speed).
@@ -779,17 +815,8 @@ def _score_person(
     if form.two_genders:
         collector.reject(position, f"{token_key!r} and {surname!r} are two genders of a surname")
         return
-    query_gender, registered_gender = form.query_gender, form.registered_gender
-    # A slip of a gendered surname that is not its other gender (checked above) says
-    # nothing of gender: Tonkeav, a slip of Tonkeva, only seems to end like a man's -av.
-    if (
-        query_gender
-        and profile.gender
-        and query_gender != profile.gender
-        and registered_gender != query_gender
-        and (similarity == 1.0 or registered_gender is None)
-    ):
-        collector.reject(position, f"surname form {token_key!r} is {query_gender}")
+    if form.contradicts(profile.gender):
+        collector.reject(position, f"surname form {token_key!r} is {form.query_gender}")
         return
     if facts.patronymic_after(surname_at):
         # East Slavic address puts the patronymic right after the given name (Vladimir
