@@ -2,9 +2,10 @@
 
 Two speed paths of resolver.py, each beside the slow, obviously correct version it stands for:
 
-- the written-slip check (``_one_slip_written``) passes over a registry name without stripping
-  its marks when the name lacks both halves of the query word; the reference here looks at
-  every word of every name;
+- the written-slip check (``_one_slip_written``) passes over a person none of whose words
+  starts with the query word's letter (the profile's ``word_starts``, compiled with the
+  index), and over a registry name without stripping its marks when the name lacks both
+  halves of the query word; the reference here looks at every word of every name;
 - ``_score_person`` rejects a person whose given names the query's first word contradicts
   before judging the query's words one by one; without the shortcut, the same people are
   rejected for the same reasons (the explanation lists every guard's reason).
@@ -22,8 +23,8 @@ from rapidfuzz.distance import OSA
 
 from translit_norm import Entity, EntityKind, Registry
 from translit_norm.cleaning import strip_marks
-from translit_norm.index import Index
-from translit_norm.resolver import _WORD, _one_slip_written, _QueryWords, _written_names
+from translit_norm.index import WRITTEN_WORD, Index, written_word_starts
+from translit_norm.resolver import _one_slip_written, _QueryWords, _written_names
 
 
 def _slip_reference(
@@ -39,7 +40,7 @@ def _slip_reference(
     if len(written) < length - 1:
         return False
     for text, lang in _written_names(entity):
-        for word in _WORD.findall(strip_marks(text.casefold())):
+        for word in WRITTEN_WORD.findall(strip_marks(text.casefold())):
             if (
                 len(word) >= length
                 and word[0] == written[0]
@@ -122,7 +123,7 @@ _WORDS = sorted(
         word
         for entity in _PEOPLE
         for text, _ in _written_names(entity)
-        for word in _WORD.findall(text.casefold())
+        for word in WRITTEN_WORD.findall(text.casefold())
     }
 )
 
@@ -142,7 +143,13 @@ def test_the_written_slip_check_agrees_on_every_single_slip(slip_index: Index) -
             for token in sorted(slips):
                 for length, similarity in ((6, 0.85), (5, 0.0)):
                     fast = _one_slip_written(
-                        slip_index, token, entity, keys, length, similarity=similarity
+                        slip_index,
+                        token,
+                        entity,
+                        profile.word_starts,
+                        keys,
+                        length,
+                        similarity=similarity,
                     )
                     slow = _slip_reference(slip_index, token, entity, keys, length, similarity)
                     assert fast == slow, (token, entity.id)
@@ -161,8 +168,26 @@ def test_the_written_slip_check_agrees_with_every_word_compared(
     profile = slip_index.profiles[position]
     for keys in (frozenset(profile.surnames), frozenset(profile.given)):
         token = unicodedata.normalize("NFC", token)
-        fast = _one_slip_written(slip_index, token, entity, keys, length, similarity=similarity)
+        fast = _one_slip_written(
+            slip_index, token, entity, profile.word_starts, keys, length, similarity=similarity
+        )
         assert fast == _slip_reference(slip_index, token, entity, keys, length, similarity)
+
+
+def test_word_starts_are_the_first_letters_of_the_written_words(slip_index: Index) -> None:
+    for position, entity in enumerate(slip_index.entities):
+        expected = {
+            word[0]
+            for text, _ in _written_names(entity)
+            for word in WRITTEN_WORD.findall(strip_marks(text.casefold()))
+        }
+        starts = slip_index.profiles[position].word_starts
+        assert set(starts) == expected
+        assert len(starts) == len(expected)
+        assert written_word_starts(entity) == starts
+    # Letters as written without their marks: Łukašenka starts with ł, Jérôme with j.
+    assert {"ł", "a", "l", "а"} <= set(slip_index.profiles[0].word_starts)
+    assert "j" in slip_index.profiles[2].word_starts
 
 
 def test_the_written_slip_check_finds_slips_in_names_with_marks(slip_index: Index) -> None:
@@ -170,11 +195,19 @@ def test_the_written_slip_check_finds_slips_in_names_with_marks(slip_index: Inde
     # written, and one changed in Kovalčuk's; Łukašenka starts with another letter than l.
     lukashenka, kovalchuk = slip_index.entities[0], slip_index.entities[2]
     surnames = frozenset(slip_index.profiles[0].surnames)
-    assert _one_slip_written(slip_index, "lukašenkvá", lukashenka, surnames, 6, similarity=0.85)
-    assert not _one_slip_written(slip_index, "lukašnka", lukashenka, surnames, 6, similarity=0.85)
-    assert not _one_slip_written(slip_index, "kovalenko", kovalchuk, surnames, 6, similarity=0.85)
+    starts = slip_index.profiles[0].word_starts
+    assert _one_slip_written(
+        slip_index, "lukašenkvá", lukashenka, starts, surnames, 6, similarity=0.85
+    )
+    assert not _one_slip_written(
+        slip_index, "lukašnka", lukashenka, starts, surnames, 6, similarity=0.85
+    )
+    starts = slip_index.profiles[2].word_starts
+    assert not _one_slip_written(
+        slip_index, "kovalenko", kovalchuk, starts, surnames, 6, similarity=0.85
+    )
     own = frozenset(slip_index.profiles[2].surnames)
-    assert _one_slip_written(slip_index, "kovalčik", kovalchuk, own, 6, similarity=0.85)
+    assert _one_slip_written(slip_index, "kovalčik", kovalchuk, starts, own, 6, similarity=0.85)
 
 
 def _query_parts(registry: Registry) -> tuple[list[str], list[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import pickle
+import re
 import threading
 import time
 import unicodedata
@@ -171,6 +172,10 @@ class PersonProfile:
         surname_first: the name is written family name first (zh, ja, ko, vi).
         given_whole: for those, each given name as one key, its syllables joined: Jong Un
             and Jong-un are one name, and Jong Nam another.
+        word_starts: the letters the words of its written names start with
+            (:func:`written_word_starts`): a word one slip from a query word starts with the
+            query word's letter, so most people are ruled out of the resolver's comparison of
+            spellings as written without reading their names (speed).
     """
 
     surnames: dict[str, str] = field(default_factory=dict)
@@ -182,6 +187,7 @@ class PersonProfile:
     gender: str | None = None
     surname_first: bool = False
     given_whole: AbstractSet[str] = field(default_factory=set)
+    word_starts: str = ""
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,22 @@ class Collision:
 def written_initial(text: str) -> str:
     """The first letter of ``text`` as written, marks kept (Й is not И)."""
     return unicodedata.normalize("NFC", text)[:1]
+
+
+#: A word of a registry name as written, for comparing spellings letter by letter.
+WRITTEN_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+def written_words(text: str) -> list[str]:
+    """The words of ``text`` as :data:`WRITTEN_WORD` finds them, casefolded, marks removed."""
+    return WRITTEN_WORD.findall(strip_marks(text.casefold()))
+
+
+def written_word_starts(entity: Entity) -> str:
+    """The first letters of the words of the entity's display name, aliases and native
+    names (:func:`written_words`), each once, sorted."""
+    texts = (entity.name, *entity.aliases, *(text for _, text in entity.native))
+    return "".join(sorted({word[0] for text in texts for word in written_words(text)}))
 
 
 def _first_letter(text: str) -> str:
@@ -687,6 +709,7 @@ class Index:
         profile.initials.discard("")
         if profile.gender is None:
             profile.gender = self.given_names.gender_of(groups)
+        profile.word_starts = written_word_starts(self.entities[position])
         # Most people have no patronymic and no surname-first given name: one shared empty
         # set instead of three empty sets each (about 60 MB of a loaded registry of 100,000
         # people). Frozen, so that nothing can fill the shared one.

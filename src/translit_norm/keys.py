@@ -68,9 +68,16 @@ class Reading:
     markers: tuple[str, ...]
     table: Mapping[str, tuple[Grapheme, ...]] = field(hash=False, compare=False)
     _reader: _Reader = field(init=False, hash=False, compare=False, repr=False)
+    _hash: int = field(init=False, hash=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_reader", _Reader.of(self.table))
+        object.__setattr__(self, "_hash", hash((self.name, self.markers)))
+
+    def __hash__(self) -> int:
+        # Speed: a reading is part of the key of the keyer's word memo, hashed on every
+        # word keyed; the generated __hash__ would hash its fields anew each time.
+        return self._hash
 
     def applies(self, text: str) -> bool:
         """Whether ``text`` (cleaned Latin) could have been written under this convention."""
@@ -523,7 +530,8 @@ def _key(
 ) -> KeyedName:
     cleaned, homoglyphs = neutralize(clean(text))
     tokens, comma_at, initials = _tokens(cleaned)
-    cyrillic = [any(is_cyrillic(c) for c in t) for t in tokens]
+    # Speed: an ASCII word has no Cyrillic letter.
+    cyrillic = [not t.isascii() and any(is_cyrillic(c) for c in t) for t in tokens]
     if any(cyrillic):
         if lang in CYRILLIC_LANGUAGES:
             languages: tuple[str, ...] = (lang,)
@@ -573,6 +581,7 @@ def _key(
     if only is not None and any(r.name == only for r in applicable):
         applicable = [r for r in applicable if r.name == only]
     english = readings()[0]
+    glides = glide_letters()
     # Words written in an alphabet that writes its vowels (Latin, Cyrillic); an abjad's
     # (Arabic, Hebrew) are vowelless as a rule, and are no abbreviations for it.
     alphabets = [is_cyr or _is_latin(t) for t, is_cyr in zip(tokens, cyrillic, strict=True)]
@@ -581,7 +590,7 @@ def _key(
     for latin, reading in itertools.product(latin_options, applicable or [english]):
         keyed = tuple(
             _literal(t, fold)
-            if (len(t) <= LITERAL_MAX_LENGTH and (is_cyr or glide_letters().isdisjoint(t)))
+            if (len(t) <= LITERAL_MAX_LENGTH and (is_cyr or glides.isdisjoint(t)))
             or (vowelled and _spelled_out(t))
             else word_key(english if is_cyr else reading, t)
             for t, is_cyr, vowelled in zip(latin, cyrillic, alphabets, strict=True)

@@ -28,7 +28,7 @@ from translit_norm.common_surnames import common_surname_keys
 from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
 from translit_norm.derivations import another_word
 from translit_norm.entities import Entity, EntityKind, origin_note
-from translit_norm.index import Index, PersonProfile, written_initial
+from translit_norm.index import WRITTEN_WORD, Index, PersonProfile, written_initial
 from translit_norm.keys import KeyedName, glide_letters
 from translit_norm.legal_forms import split_seat, strip_legal_forms
 from translit_norm.markers import contradiction, generations, query_markers
@@ -324,12 +324,32 @@ def _by_person_parts(
             for surname, similarity in store.surname_matches(index, token_key)
         ]
         matches.sort(key=lambda m: -m[0])  # stable: ties stay in key order
+        # Speed: most people of a surname have a given name other than the one the query
+        # writes first. They are rejected here, as _score_person would reject them after
+        # the same checks in the same order, without judging them word by word: the word
+        # and its reason are worked out once for all of them.
+        lead = facts.lead_given(i)
+        after = facts.patronymic_after(i)
+        profile_of = index.profiles.get
+        lead_at = -1 if lead is None else lead
+        why = "" if lead is None else f"{keyed.tokens[lead]!r}: contradiction: another given name"
         for similarity, token_key, surname in matches:
             form = facts.surname(token_key, surname, similarity)
+            early = lead is not None and not form.two_genders and not after
             for position in sorted(index.surname_entities.get(surname, ())):
                 if (position, i) in seen:
                     continue
                 seen.add((position, i))
+                if early:
+                    profile = profile_of(position)
+                    if (
+                        profile is not None
+                        and not profile.surname_first
+                        and not form.contradicts(profile.gender)
+                        and _another_given_name(facts, profile, lead_at)
+                    ):
+                        collector.reject(position, why)
+                        continue
                 _score_person(index, facts, collector, position, i, form)
         for stem in sorted(_czech_feminine_stems(keyed.tokens[i], token_keys)):
             for position in sorted(index.surname_entities.get(stem, ())):
@@ -555,11 +575,13 @@ def _score_written_slips(
             ):
                 continue
             if slip is None:
+                profile = index.profiles[position]
                 slip = written[i, position] = _one_slip_written(
                     index,
                     token,
                     index.entities[position],
-                    index.profiles[position].surnames.keys(),
+                    profile.word_starts,
+                    profile.surnames.keys(),
                     SCORES.min_fuzzy_length,
                     similarity=SCORES.surname_similarity,
                 )
@@ -692,6 +714,22 @@ class _SurnameForm:
     two_genders: bool
     query_gender: str | None
     registered_gender: str | None
+
+    def contradicts(self, gender: str | None) -> bool:
+        """Whether the query's surname form is of another gender than a person's ``gender``.
+
+        A slip of a gendered surname that is not its other gender (see ``two_genders``)
+        says nothing of gender: Tonkeav, a slip of Tonkeva, only seems to end like a man's
+        -av.
+        """
+        query_gender, registered_gender = self.query_gender, self.registered_gender
+        return bool(
+            query_gender
+            and gender
+            and query_gender != gender
+            and registered_gender != query_gender
+            and (self.similarity == 1.0 or registered_gender is None)
+        )
 
 
 class _QueryWords:
@@ -847,17 +885,8 @@ def _score_person(
     if len(keyed.tokens) == 1 and keyed.tokens[0] in generations():
         # Jr. or Sr. alone names nobody: it is said of a name, and is no surname itself.
         return
-    query_gender, registered_gender = form.query_gender, form.registered_gender
-    # A slip of a gendered surname that is not its other gender (checked above) says
-    # nothing of gender: Tonkeav, a slip of Tonkeva, only seems to end like a man's -av.
-    if (
-        query_gender
-        and profile.gender
-        and query_gender != profile.gender
-        and registered_gender != query_gender
-        and (similarity == 1.0 or registered_gender is None)
-    ):
-        collector.reject(position, f"surname form {token_key!r} is {query_gender}")
+    if form.contradicts(profile.gender):
+        collector.reject(position, f"surname form {token_key!r} is {form.query_gender}")
         return
     if facts.patronymic_after(surname_at):
         # East Slavic address puts the patronymic right after the given name (Vladimir
@@ -950,8 +979,6 @@ def _score_person(
 
 
 _VOWELS = re.compile(r"[aeiouj]+")
-#: A word of a registry name as written, for comparing spellings letter by letter.
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 #: Languages whose full names are a chain of forefathers' names (the nasab): an Arabic name is
@@ -1233,7 +1260,9 @@ def _judge_token(
             for g in given_only
         ):
             return "given"
-    if _one_slip_written(index, keyed.tokens[j], entity, given_only, SCORES.typo_given_length):
+    if _one_slip_written(
+        index, keyed.tokens[j], entity, profile.word_starts, given_only, SCORES.typo_given_length
+    ):
         return "given"
     return "unknown"
 
@@ -1242,6 +1271,7 @@ def _one_slip_written(
     index: Index,
     token: str,
     entity: Entity,
+    starts: Container[str],
     keys: Container[str],
     length: int,
     *,
@@ -1258,10 +1288,14 @@ def _one_slip_written(
     Ivan / Iva). ``similarity`` is the least rapidfuzz ratio (0-1) of the two words, as the
     key rule asks of surnames: a changed letter in six (Orlova / Orleva) is another name.
     As for fuzzy surname keys, the first letter must agree: a slip there is rare, and a
-    different first letter more often another name (Ilyina / Vilyina).
+    different first letter more often another name (Ilyina / Vilyina). ``starts`` holds the
+    first letters of the words of the entity's names as written
+    (:func:`~translit_norm.index.written_word_starts`).
     """
     written = strip_marks(token)
-    if len(written) < length - 1:
+    # Speed: most people asked about have no word starting with the query word's letter,
+    # and are ruled out without reading their names.
+    if len(written) < length - 1 or written[0] not in starts:
         return False
     # Speed: most names of the entity have no word starting with the query word's first
     # letter. An ASCII letter is left as it is by strip_marks and never composed into another
@@ -1292,7 +1326,7 @@ def _one_slip_written(
             first not in folded or (before not in folded and after not in folded)
         ):
             continue
-        for word in _WORD.findall(folded):
+        for word in WRITTEN_WORD.findall(folded):
             if (
                 len(word) < length
                 or word[0] != written[0]
