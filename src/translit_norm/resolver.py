@@ -568,10 +568,8 @@ def _score_written_slips(
                 continue
             surname = surnames[at]
             # Another family suffix, or a word that is itself a frequent surname: no slip.
-            if (
-                suffix_swap(token_key, surname)
-                or _common_surname_changed(common, token_key, surname)
-                or _other_family(index, token_key, position)
+            if suffix_swap(token_key, surname) or _common_surname_changed(
+                common, token_key, surname
             ):
                 continue
             if slip is None:
@@ -585,7 +583,9 @@ def _score_written_slips(
                     SCORES.min_fuzzy_length,
                     similarity=SCORES.surname_similarity,
                 )
-            if slip:
+            # The suffix against the person's other surname keys: read only for the few
+            # people with a slip (the check reads every key of theirs).
+            if slip and not _other_family(index, token_key, position):
                 found[position] = (token_key, surname)
     # The family guard again, among the people of this given name.
     if len({surname for _, surname in found.values()}) > _MAX_SLIP_NEIGHBOURS:
@@ -618,10 +618,11 @@ def _other_family(index: Index, token_key: str, position: int) -> bool:
     Families whose suffixes are the same letters swapped (-enka, -enak) are left to the pair
     compared: two letters swapped is also the commonest slip of the pen.
     """
-    letters = sorted(token_key)
+    profile = index.profiles.get(position)
+    if profile is None:
+        return False
     return any(
-        suffix_swap(token_key, key) and sorted(key) != letters
-        for key in index.profiles[position].surnames
+        suffix_swap(token_key, key) and sorted(key) != sorted(token_key) for key in profile.surnames
     )
 
 
