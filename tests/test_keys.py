@@ -203,3 +203,40 @@ def test_an_abjad_word_without_vowels_is_still_keyed_by_sound() -> None:
     # with the vowels written must still meet it.
     registry = Registry([Entity("cairo", "Cairo", EntityKind.PLACE, native=(("ar", "القاهرة"),))])
     assert registry.resolve("Al-Qahira").id == "cairo"
+
+
+def test_a_name_with_german_sch_is_not_read_the_english_way() -> None:
+    # English writes ш and ч as sh and ch, never sch or tsch: Tschechien's second ch is
+    # German х, so the German name of the Czech Republic does not key as English "Chechen".
+    keyer = Keyer()
+    assert "english" not in keyer.key("Tschechien").reading_names
+    assert "english" in keyer.key("Chechen").reading_names
+    assert keyer.key("Tschechien").full_keys.isdisjoint(keyer.key("Chechen").full_keys)
+    registry = Registry(
+        [Entity("czechia", "Czech Republic", EntityKind.PLACE, aliases=("Tschechien",))]
+    )
+    assert registry.resolve("Chechen").status is Status.UNKNOWN
+    assert registry.resolve("Tschechien").id == "czechia"
+    # A German spelling still meets the English one through its own reading.
+    people = Registry([Entity("shevchenko", "Taras Shevchenko", EntityKind.PERSON)])
+    assert people.resolve("Taras Schewtschenko").id == "shevchenko"
+
+
+def test_a_reading_with_an_unknown_field_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from translit_norm import keys
+    from translit_norm.errors import RegistryError
+    from translit_norm.yamlio import load_yaml_text
+
+    text = (
+        "common: []\nreadings:\n  english:\n    why: w\n    markers: []\n"
+        "    never_with: [sch]\n    graphemes: []\n"
+    )
+    document = load_yaml_text(text, name="conventions.yaml")
+    monkeypatch.setattr(keys, "load_package_yaml", lambda _: ("conventions.yaml", document))
+    keys.readings.cache_clear()
+    try:
+        with pytest.raises(RegistryError, match="not_with"):
+            keys.readings()
+    finally:
+        monkeypatch.undo()
+        keys.readings.cache_clear()

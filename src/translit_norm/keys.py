@@ -59,6 +59,8 @@ class Reading:
     Attributes:
         name: ``english``, ``slavic``, ``german`` or ``french``.
         markers: Substrings that make the convention plausible; empty means always plausible.
+        not_with: Substrings that no text written under the convention has (German sch is
+            never English spelling): a text holding one is not read under it.
         table: First character -> graphemes starting with it, longest first. A convention
             is identified by its name and markers (the table follows from them), which makes
             a reading usable as a cache key.
@@ -67,12 +69,13 @@ class Reading:
     name: str
     markers: tuple[str, ...]
     table: Mapping[str, tuple[Grapheme, ...]] = field(hash=False, compare=False)
+    not_with: tuple[str, ...] = ()
     _reader: _Reader = field(init=False, hash=False, compare=False, repr=False)
     _hash: int = field(init=False, hash=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_reader", _Reader.of(self.table))
-        object.__setattr__(self, "_hash", hash((self.name, self.markers)))
+        object.__setattr__(self, "_hash", hash((self.name, self.markers, self.not_with)))
 
     def __hash__(self) -> int:
         # Speed: a reading is part of the key of the keyer's word memo, hashed on every
@@ -81,6 +84,8 @@ class Reading:
 
     def applies(self, text: str) -> bool:
         """Whether ``text`` (cleaned Latin) could have been written under this convention."""
+        if any(letters in text for letters in self.not_with):
+            return False
         return not self.markers or any(marker in text for marker in self.markers)
 
     def phonemes(self, latin: str, fold: Folder) -> str:
@@ -216,11 +221,15 @@ def readings() -> tuple[Reading, ...]:
     common = _graphemes(document["common"], name, "common")
     result = []
     for reading_name, spec in document["readings"].items():
-        if not isinstance(spec, YamlMap) or set(spec) != {"why", "markers", "graphemes"}:
+        if not isinstance(spec, YamlMap) or not (
+            {"why", "markers", "graphemes"}
+            <= set(spec)
+            <= {"why", "markers", "graphemes", "not_with"}
+        ):
             raise RegistryError(
                 name,
                 document["readings"].key_lines[reading_name],
-                f"reading {reading_name}: expected why, markers and graphemes",
+                f"reading {reading_name}: expected why, markers, graphemes and maybe not_with",
             )
         own = _graphemes(spec["graphemes"], name, f"reading {reading_name}")
         table: dict[str, list[Grapheme]] = {}
@@ -236,6 +245,7 @@ def readings() -> tuple[Reading, ...]:
                 name=str(reading_name),
                 markers=tuple(str(m) for m in spec["markers"]),
                 table=MappingProxyType(ordered),
+                not_with=tuple(str(m) for m in spec.get("not_with", ())),
             )
         )
     return tuple(result)
