@@ -251,3 +251,30 @@ def test_common_surnames_are_keyed_and_distinct() -> None:
     # One entry per surname: a second spelling of one would refuse the first's slips.
     words = [w.casefold() for w in common_surnames()]
     assert len(words) == len(set(words))
+
+
+def test_a_derived_word_is_no_name_of_any_entity() -> None:
+    # Once the query is a word made from one registered name, no other registered name
+    # close to it is taken either: not a longer name, not another spelling of the same.
+    registry = Registry(
+        [
+            Entity("zaporizhzhia", "Zaporizhzhia", EntityKind.PLACE),
+            Entity(
+                "zaporizhzhia-npp",
+                "Zaporizhzhia NPP",
+                EntityKind.ORGANIZATION,
+                aliases=("Zaporizhzhia Nuclear Power Plant",),
+            ),
+            Entity(
+                "dnipro",
+                "Dnipro",
+                EntityKind.PLACE,
+                aliases=("Dnipropetrovsk", "Dnepropetrovsk"),
+            ),
+        ]
+    )
+    for query in ("Zaporizhzhian", "Dnipropetrovske", "Dnepropetrovskiy", "Dnipropetrovsky"):
+        assert registry.resolve(query).status is not Status.MATCHED, query
+    assert registry.resolve("Zaporizhzhia").id == "zaporizhzhia"
+    assert registry.resolve("Dnepropetrovsk").id == "dnipro"
+    assert registry.resolve("Dnipropetrowsk").id == "dnipro"

@@ -19,7 +19,7 @@ from translit_norm.keys import KeyedName, Keyer
 from translit_norm.names import is_regnal
 from translit_norm.yamlio import fact_lists, load_package_yaml
 
-__all__ = ["Derivations", "another_word", "derivations", "first_letter_slip"]
+__all__ = ["Derivations", "another_word", "derivations", "first_letter_slip", "is_derivation"]
 
 _VOWELS = frozenset("aeiou")
 
@@ -78,6 +78,20 @@ def first_letter_slip(query_key: str, registered_key: str) -> bool:
     )
 
 
+#: The start of :func:`another_word`'s reason when an ending makes the other word.
+_ENDING = "another word: ending"
+
+
+def is_derivation(why: str) -> bool:
+    """Whether a reason of :func:`another_word` is an ending that derives a word from a name.
+
+    Such a query is a word of its own (an adjective, a demonym, a smaller place), so it is no
+    name of any registered entity: unlike a changed first letter, which says only that this
+    one registered name is not the query's.
+    """
+    return why.startswith(_ENDING)
+
+
 def another_word(keyer: Keyer, keyed: KeyedName, query_key: str, registered_key: str) -> str:
     """Why the query names another thing than the registered key it is close to ("" if not).
 
@@ -92,7 +106,7 @@ def another_word(keyer: Keyer, keyed: KeyedName, query_key: str, registered_key:
     for key in sorted(keyed.compact_keys | {query_key}):
         ending = table.derived(key, registered_key)
         if ending:
-            return f"another word: ending {ending}"
+            return f"{_ENDING} {ending}"
     if first_letter_slip(query_key, registered_key):
         return "another word: another first letter"
     tokens = keyed.tokens

@@ -79,13 +79,15 @@ class Markers:
     """What a query says of whom it names, besides the name itself.
 
     Attributes:
-        gender: The gender of a courtesy title before the name (``female``/``male``), if any.
+        title: The gendered courtesy title before the name, as written (casefolded), if any.
+        gender: The gender of that title (``female``/``male``), if any.
         generations: The meanings (:func:`generations`) of suffixes after the first word.
         numerals: Roman numerals after the first word, two letters or more (III, VI).
         letters: One-letter words after the first that are also numerals (I, V, X): an
             initial as often, so they count only against a person named with a numeral.
     """
 
+    title: str | None
     gender: str | None
     generations: frozenset[int]
     numerals: frozenset[str]
@@ -96,7 +98,8 @@ def query_markers(keyed: KeyedName) -> Markers | None:
     """The markers of a keyed query, or None when it has none (most queries)."""
     first, _, rest = keyed.cleaned.partition(" ")
     # keys.py drops a title only when a name follows it; the cleaned text keeps it.
-    gender = title_genders().get(first.rstrip(".")) if rest else None
+    title = first.rstrip(".") if rest else None
+    gender = title_genders().get(title) if title else None
     suffixes = generations()
     found: set[int] = set()
     numerals: set[str] = set()
@@ -108,7 +111,9 @@ def query_markers(keyed: KeyedName) -> Markers | None:
             (numerals if len(token) > 1 else letters).add(token)
     if gender is None and not found and not numerals and not letters:
         return None
-    return Markers(gender, frozenset(found), frozenset(numerals), frozenset(letters))
+    return Markers(
+        title if gender else None, gender, frozenset(found), frozenset(numerals), frozenset(letters)
+    )
 
 
 def _words(names: Iterable[str]) -> frozenset[str]:
@@ -130,11 +135,18 @@ def contradiction(markers: Markers, entity: Entity, gender: str | None) -> str |
     that is one of the entity's own words agrees, which also keeps the surname Xi and a
     Catalan conjunction i from being read as numbers.
     """
-    if markers.gender and gender and markers.gender != gender:
+    names = (entity.name, *entity.aliases, *(text for _, text in entity.native))
+    # A title that is also a word of the person's own names is that word (the Chinese
+    # surname Pan, not Polish Pan): it says nothing of gender.
+    if (
+        markers.gender
+        and gender
+        and markers.gender != gender
+        and markers.title not in _words(names)
+    ):
         return f"a {markers.gender} title before the name of a {gender} person"
     if not (markers.generations or markers.numerals or markers.letters):
         return None
-    names = (entity.name, *entity.aliases, *(text for _, text in entity.native))
     words = _words(names)
     suffixes = generations()
     own = {suffixes[w] for w in words if w in suffixes}

@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 from translit_norm.cleaning import strip_marks
 from translit_norm.common_surnames import common_surname_keys
 from translit_norm.consonants import ABJAD_LANGUAGES, MIN_CONSONANTS, skeleton
-from translit_norm.derivations import another_word
+from translit_norm.derivations import another_word, is_derivation
 from translit_norm.entities import Entity, EntityKind, origin_note
 from translit_norm.index import WRITTEN_WORD, Index, PersonProfile, written_initial
 from translit_norm.keys import KeyedName, glide_letters
@@ -251,14 +251,11 @@ def _drop_named_others(index: Index, keyed: KeyedName, collector: _Collector) ->
     if markers is None:
         return
     for position in sorted(collector.best):
-        gender = None
-        profile = index.profiles.get(position)
-        if profile is not None:
-            # Without a registered gender or known given names, the registered surname
-            # forms may say it (Zelenska, Navalnaya), when they all agree.
-            forms = {surname_gender(k) for k in profile.surnames} - {None}
-            gender = profile.gender or (forms.pop() if len(forms) == 1 else None)
-        why = contradiction(markers, index.entities[position], gender)
+        # Only the gender the registry states: guessed from names it is wrong too often for
+        # a title to overrule the match (Sanna Marin's -in, Federica Mogherini's -i, Nicola
+        # Sturgeon's Nicola, José María Aznar's María).
+        entity = index.entities[position]
+        why = contradiction(markers, entity, entity.gender)
         if why:
             collector.reject(position, why)
 
@@ -1419,6 +1416,8 @@ def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> No
     # none to find (and the empty index would still split every key into trigrams).
     if not len(index.compact_grams):
         return
+    offers: list[tuple[int, float, str, str]] = []
+    derived = False
     for key in sorted(keyed.compact_keys):
         if len(key) < SCORES.min_fuzzy_length:
             continue
@@ -1433,16 +1432,27 @@ def _by_fuzzy_whole(index: Index, keyed: KeyedName, collector: _Collector) -> No
                     why = another_word(index.keyer, keyed, key, choice)
                     if why:
                         collector.note(f"not {choice!r} for {key!r}: {why}")
+                        derived = derived or is_derivation(why)
                 if why:
                     continue
                 form = index.forms[ref]
-                collector.offer(
-                    position,
-                    SCORES.fuzzy_whole * similarity,
-                    Method.FUZZY,
-                    form.text,
-                    f"similar key {key!r} ~ {choice!r} ({similarity:.2f})",
+                offers.append(
+                    (position, similarity, form.text, f"similar key {key!r} ~ {choice!r}")
                 )
+    if derived and offers:
+        # A word made from one registered name (Zaporizhzhian, an adjective of Zaporizhzhia)
+        # is no name of any other: not of a longer name it happens to be close to (the
+        # Zaporizhzhia plant), nor of another spelling of the same name (Dnepropetrovsk).
+        collector.note("a word derived from a registered name: no fuzzy whole-name match")
+        return
+    for position, similarity, text, how in offers:
+        collector.offer(
+            position,
+            SCORES.fuzzy_whole * similarity,
+            Method.FUZZY,
+            text,
+            f"{how} ({similarity:.2f})",
+        )
 
 
 def _forms_keyed_like(index: Index, words: Sequence[str]) -> list[int]:

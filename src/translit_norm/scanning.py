@@ -771,12 +771,33 @@ def _with_markers(doc: _Document, span: _Span, name: str) -> str:
         title = doc.word(first - 1)
         if title.casefold() in title_genders():
             words.insert(0, title)
-    if last + 1 < len(doc) and _SUFFIX_GAP.fullmatch(text[doc.ends[last] : doc.starts[last + 1]]):
+    gap = text[doc.ends[last] : doc.starts[last + 1]] if last + 1 < len(doc) else ""
+    if gap and _SUFFIX_GAP.fullmatch(gap):
         suffix = doc.word(last + 1)
         folded = suffix.casefold()
-        if folded in generations() or (len(suffix) > 1 and suffix.isupper() and is_numeral(folded)):
+        suffixed = folded in generations() and _reads_as_suffix(suffix, gap)
+        if suffixed or (len(suffix) > 1 and suffix.isupper() and is_numeral(folded)):
             words.append(suffix)
     return " ".join(words)
+
+
+def _reads_as_suffix(word: str, gap: str) -> bool:
+    """Whether a suffix word after a name is the name's suffix, not the next word of the text.
+
+    An abbreviation (Jr., Sr., мл.) is one after a space or a comma. A full word (senior,
+    junior) is an ordinary word of the sentence too ("Peskov, senior officials said"): it
+    is the suffix only capitalised after a space (Donald Trump Junior) or hyphened to the
+    name (Трамп-младший).
+    """
+    if len(word) <= _SUFFIX_ABBREVIATION:
+        return True
+    if "," in gap:
+        return False
+    return word[:1].isupper() or not gap.strip()
+
+
+#: Suffix words of at most this many letters are abbreviations (Jr, Snr, мл).
+_SUFFIX_ABBREVIATION = 3
 
 
 def _insert(node: _Node, keys: list[frozenset[str]]) -> None:
