@@ -941,6 +941,13 @@ def _score_person(
             penalty += SCORES.unverified_patronymic_penalty
         elif verdict == "unknown":
             unknown_at.append(j)
+    repeated = _word_used_twice(index, facts, position, surname_at, given_at)
+    if repeated:
+        # One word of the person's name cannot be both the surname and the given name.
+        given -= len(repeated)
+        given_at = [j for j in given_at if j not in repeated]
+        unknown_at = sorted([*unknown_at, *repeated])
+        own_given_at = min(given_at, default=len(keyed.readings[0]))
     if unknown_at and _names_forefathers(index.entities[position]) and not profile.surname_first:
         verdict = _judge_nasab(keyed, surname_at, own_given_at, unknown_at)
         if verdict.startswith("contradiction"):
@@ -1016,6 +1023,29 @@ def _judge_nasab(
         if j != surname_at and j not in keyed.initials and keyed.tokens[j] not in particles()
     ]
     return "unknown" if leading or surname_at < own_given_at else "nasab"
+
+
+def _word_used_twice(
+    index: Index, facts: _QueryWords, position: int, surname_at: int, given_at: list[int]
+) -> list[int]:
+    """The query's given names that repeat its surname word, which the person's name has once.
+
+    A two-word name with no known given name is read both ways round (Baba Luka: Baba may be
+    the surname or the given name), so the profile holds Baba as both. A query that writes
+    the word twice (Baba, Baba) names someone whose name has it twice (Baba Baba), not a
+    person in whose name the one word would have to be the surname and the given name at
+    once. Rare (a query repeating a word), so the person's names are keyed here.
+    """
+    surname_keys = facts.keys(surname_at)
+    same = [j for j in given_at if not facts.keys(j).isdisjoint(surname_keys)]
+    if not same:
+        return []
+    entity = index.entities[position]
+    for text in (entity.name, *entity.aliases, *(t for _, t in entity.native)):
+        for reading in index.keyer.key(text).readings:
+            if any(reading.count(key) > 1 for key in surname_keys):
+                return []
+    return same
 
 
 def _judge_first_name(
