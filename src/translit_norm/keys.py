@@ -601,7 +601,7 @@ def _key(
         keyed = tuple(
             _literal(t, fold)
             if (len(t) <= LITERAL_MAX_LENGTH and (is_cyr or glides.isdisjoint(t)))
-            or (vowelled and _VOWELS.isdisjoint(t) and _spelled_out(t))
+            or (vowelled and _spelled_out(t))
             else word_key(english if is_cyr else reading, t)
             for t, is_cyr, vowelled in zip(latin, cyrillic, alphabets, strict=True)
         )

@@ -905,7 +905,6 @@ def _score_person(
         return
     given = initials = others = 0
     penalty = 0.0
-    own_given_at = len(keyed.readings[0])
     given_at: list[int] = []
     unknown_at: list[int] = []
     # With the given name written out, initials are a middle name's or the patronymic's
@@ -933,7 +932,6 @@ def _score_person(
             return
         if verdict == "given":
             given += 1
-            own_given_at = min(own_given_at, j)
             given_at.append(j)
         elif verdict == "initial":
             initials += 1
@@ -947,7 +945,7 @@ def _score_person(
         given -= len(repeated)
         given_at = [j for j in given_at if j not in repeated]
         unknown_at = sorted([*unknown_at, *repeated])
-        own_given_at = min(given_at, default=len(keyed.readings[0]))
+    own_given_at = min(given_at, default=len(keyed.readings[0]))
     if unknown_at and _names_forefathers(index.entities[position]) and not profile.surname_first:
         verdict = _judge_nasab(keyed, surname_at, own_given_at, unknown_at)
         if verdict.startswith("contradiction"):
@@ -1089,9 +1087,7 @@ def _judge_first_name(
     else:
         return None
     own = next((j for j in given_at if j in block), None)
-    if own is not None and own not in pieces and facts.groups(own).isdisjoint(profile.given_groups):
-        return None
-    if own is None:
+    if own is None or (own not in pieces and facts.groups(own).isdisjoint(profile.given_groups)):
         return None
     before = [j for j in named if j in block and j < own]
     if not before:
