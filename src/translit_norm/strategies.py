@@ -386,6 +386,12 @@ def _unique_forms(registry: Registry) -> list[tuple[str, _Shape]]:
             if _is_person_shape(form, entity):
                 initial = _first_letter(keyed.romanized[0]) if keyed.romanized else ""
                 surnames = keyer.key(form.text.split()[-1], form.lang).compact_keys
+                profile = index.profiles.get(next(iter(owners), -1))
+                if profile is not None and surnames.isdisjoint(profile.surnames):
+                    # The registry reads the last word as a given name (Baba Luka: Luka is
+                    # one), so the surname comes first and initials of the other words
+                    # would stand for the surname.
+                    initial = ""
                 for key in surnames:
                     owners_of_initials.setdefault((initial, key), set()).add(entity.id)
                 person_forms.append((entity, form, initial, min(surnames, default="")))
@@ -410,7 +416,8 @@ def registered_names(
     The spellings start from every name the registry gives an entity (display name, aliases,
     native names and the romanizations they expand into) and carry ``noise``. Surname-first
     order and initials are used for person entities only, and initials only when no other
-    person of the registry has the same surname and initial. Names that two entities share
+    person of the registry has the same surname and initial and the registry reads the last
+    word as the surname (not Baba Luka, read surname first). Names that two entities share
     (declared namesakes) are never drawn.
 
     Args:
