@@ -75,13 +75,13 @@ def test_preload_reads_a_table_only_for_a_batch_that_would(
 ) -> None:
     index = _lazy_copy()
     assert index.load_seconds() == 0.0
-    table = index.exact_entities
+    table = index.exact_labels
     assert isinstance(table, ShardedMap)
-    index.preload(("exact_entities",), lookups=1)
+    index.preload(("exact_labels",), lookups=1)
     assert table.store.done == 0  # one lookup reads one shard, not the table
-    index.preload(("exact_entities", "no such table"), lookups=table.store.count)
+    index.preload(("exact_labels", "no such table"), lookups=table.store.count)
     assert table.store.complete and index.load_seconds() > 0
-    assert dict(table.items()) == dict(registry.index.exact_entities.items())
+    assert dict(table.items()) == dict(registry.index.exact_labels.items())
 
 
 def test_a_long_column_on_a_lazy_index_answers_as_resolve(
@@ -91,7 +91,7 @@ def test_a_long_column_on_a_lazy_index_answers_as_resolve(
     names = sorted({form.text for form in registry.index.forms})
     column = [*names, "Łukašenka", "nobody at all", " Pinsk", names[0]]
     result = resolve_values(lazy, column)
-    assert lazy.index.exact_entities.store.complete  # type: ignore[attr-defined]
+    assert lazy.index.exact_labels.store.complete  # type: ignore[attr-defined]
     for i, name in enumerate(column):
         match = registry.resolve(name)
         assert result.statuses[i] == match.status and result.ids[i] == match.id

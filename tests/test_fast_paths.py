@@ -68,7 +68,7 @@ def test_a_column_of_exact_names_is_answered_as_resolve_answers(
     registry: Registry, data: st.DataObject
 ) -> None:
     # Every cell an entity's name as written: the path without a Python loop.
-    exact = [n for n in _names(registry) if registry.index.exact_entities.get(n) is not None]
+    exact = [n for n in _names(registry) if registry.index.exact_labels.get(n) is not None]
     batch = data.draw(st.lists(st.sampled_from(exact), min_size=1, max_size=30))
     result = resolve_values(registry, batch)
     matches = [registry.resolve(name) for name in batch]
@@ -78,10 +78,15 @@ def test_a_column_of_exact_names_is_answered_as_resolve_answers(
     assert result.scores == [1.0] * len(batch)
 
 
-def test_exact_entities_only_names_of_one_entity(registry: Registry) -> None:
+def test_exact_labels_only_names_of_one_entity(registry: Registry) -> None:
     index = registry.index
-    for text, position in index.exact_entities.items():
-        assert {index.forms[r].entity for r in index.exact[text]} == {position}
+    for text, label in index.exact_labels.items():
+        (position,) = {index.forms[r].entity for r in index.exact[text]}
+        assert label is index.labels[position]
+    single = {
+        t for t, refs in index.exact.items() if len({index.forms[r].entity for r in refs}) < 2
+    }
+    assert set(index.exact_labels) == single
 
 
 def test_pickled_index_is_lazy_and_answers_the_same(registry: Registry) -> None:

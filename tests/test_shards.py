@@ -120,6 +120,28 @@ def test_positions_shard_by_range() -> None:
     assert list(lazy) == list(table)  # position order, as the eager dict
 
 
+def test_values_of_a_shared_table_are_read_back_as_the_same_objects() -> None:
+    labels = tuple((f"id-{i}", f"Name {i}") for i in range(50))
+    table = {f"name {i}": labels[i % 50] for i in range(3000)}
+    plain = {f"name {i}": (f"id-{i % 50}", "other") for i in range(3000)}
+    data, bounds = pack_by_key([table, plain], labels)
+    asked: list[int] = []
+
+    def shared() -> tuple[tuple[str, str], ...]:
+        asked.append(1)
+        return labels
+
+    store = ShardStore(memoryview(data), bounds, [{}, {}], shared=shared)
+    lazy = ShardedMap[str, Any](store, 0, len(table), key_shard)
+    other = ShardedMap[str, Any](store, 1, len(plain), key_shard)
+    assert lazy["name 7"] is labels[7] and len(asked) == 1  # asked once per shard read
+    assert all(lazy[k] is v for k, v in table.items())
+    # Only the very objects of the shared table are positions: an equal tuple is pickled.
+    assert other == plain and all(other[k] is not labels[int(k[5:]) % 50] for k in plain)
+    # Each shard holds a position where the label was: smaller than a copy of each label.
+    assert len(data) < len(pack_by_key([table, plain])[0])
+
+
 def test_first_touch_from_many_threads_unpickles_each_shard_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -128,9 +150,9 @@ def test_first_touch_from_many_threads_unpickles_each_shard_once(
     calls: list[int] = []
     unpickle = shards._loads
 
-    def counted(data: Any) -> Any:
+    def counted(data: Any, shared: Any = None) -> Any:
         calls.append(1)
-        return unpickle(data)
+        return unpickle(data, shared)
 
     monkeypatch.setattr(shards, "_loads", counted)
     start = threading.Barrier(8)
@@ -171,6 +193,10 @@ def test_sharded_index_answers_as_the_eager_one(tmp_path: Path) -> None:
         # Re-pickled half read (shards reused) and whole (shards cut again): still the same.
         again = Registry._from_index(pickle.loads(pickle.dumps(copy.index, protocol=5)))
         assert _answers(again) == expected
+        for index in (copy.index, again.index):  # labels read back as the label table's own
+            assert dict(index.exact_labels.items()) == eager.index.exact_labels
+            known = {id(label) for label in index.labels}
+            assert all(id(label) in known for label in index.exact_labels.values())
     compiled_cache.write(tmp_path, "entry", eager.index)
     cached = compiled_cache.read(tmp_path, "entry")
     assert cached is not None
@@ -181,7 +207,7 @@ def test_sharded_index_answers_as_the_eager_one(tmp_path: Path) -> None:
     assert _answers(warm) == expected
     assert [warm.resolve(n) for n in names] == [eager.resolve(n) for n in names]
     assert index.collisions() == eager.index.collisions()
-    assert dict(index.exact_entities.items()) == eager.index.exact_entities
+    assert dict(index.exact_labels.items()) == eager.index.exact_labels
     assert dict(index.profiles.items()) == eager.index.profiles
     assert list(index.forms) == list(eager.index.forms)
 

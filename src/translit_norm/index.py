@@ -13,6 +13,7 @@ import re
 import threading
 import time
 import unicodedata
+import weakref
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -243,12 +244,15 @@ _GROUPS = {
 #: by key, in groups that share key strings (a name is an exact key of both tables; a cleaned
 #: name is often also its full key), and position-keyed ones by position.
 _BY_KEY = {
-    "exact": ("exact", "exact_entities"),
+    "exact": ("exact", "exact_labels"),
     "normalized": ("normalized", "full_keys", "compact_keys", "core_keys"),
     "surnames": ("surname_entities",),
     "ids": ("by_id",),
 }
 _BY_POSITION = ("entities", "profiles")
+#: Sharded groups whose values include entities' labels (``Index.labels``): their shards
+#: hold each label as its position, and read it back as the label itself.
+_SHARING_LABELS = frozenset({"exact"})
 _GROUP_OF = {table: group for group, tables in _GROUPS.items() for table in tables}
 
 
@@ -296,9 +300,11 @@ def _restore(
     """Unpickle an :class:`Index`: its tables stay pickled until first used."""
     index = Index.__new__(Index)
     index.__dict__.update(keyer=keyer, _blocks=dict(blocks), _lock=threading.Lock())
+    labels = _labels_of(weakref.ref(index))
     for group, (data, bounds, lengths) in by_key.items():
         tables = _BY_KEY[group]
-        store = ShardStore(data, bounds, [{} for _ in tables])
+        shared = labels if group in _SHARING_LABELS else None
+        store = ShardStore(data, bounds, [{} for _ in tables], shared=shared)
         for n, (table, length) in enumerate(zip(tables, lengths, strict=True)):
             index.__dict__[table] = ShardedMap[Any, Any](store, n, length, key_shard)
     for table, (data, bounds, (length,)) in by_position.items():
@@ -309,6 +315,18 @@ def _restore(
             store = ShardStore(data, bounds, [[None] * length])
             index.__dict__[table] = ShardedSequence[Any](store)
     return index
+
+
+def _labels_of(index: weakref.ReferenceType[Index]) -> Callable[[], Sequence[tuple[str, str]]]:
+    """Gives the labels of ``index``, unpickled when first asked for (weakly: no cycle)."""
+
+    def labels() -> Sequence[tuple[str, str]]:
+        found = index()
+        if found is None:
+            raise ReferenceError("the index these shards belong to is gone")
+        return found.labels
+
+    return labels
 
 
 def _native_keys(
@@ -427,12 +445,13 @@ class Index:
         #: (id, display name) of each entity: the exact fast path answers from these
         #: without the entities' table (a separate block, unpickled when first needed).
         self.labels: tuple[tuple[str, str], ...] = tuple((e.id, e.name) for e in entities)
-        #: Exact names of a single entity -> its position: the columnar fast path.
-        self.exact_entities: dict[str, int] = {}
+        #: Exact names of a single entity -> that entity's label (the very tuple of
+        #: ``labels``): the columnar fast path, one lookup per cell.
+        self.exact_labels: dict[str, tuple[str, str]] = {}
         for text, refs in self.exact.items():
             owners = {self.forms.entity(r) for r in refs}
             if len(owners) == 1:
-                self.exact_entities[text] = owners.pop()
+                self.exact_labels[text] = self.labels[owners.pop()]
 
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
         def block(data: Any) -> Any:
@@ -458,7 +477,8 @@ class Index:
             if store is not None:
                 data, bounds = store.data, store.bounds
             else:
-                data, bounds = pack_by_key(maps)
+                shared = self.labels if group in _SHARING_LABELS else None
+                data, bounds = pack_by_key(maps, shared)
             by_key[group] = (block(data), bounds, tuple(len(m) for m in maps))
         by_position: dict[str, _Packed] = {}
         for table in _BY_POSITION:

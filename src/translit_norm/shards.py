@@ -9,7 +9,10 @@ position-keyed one (entities, profiles) by position range.
 
 Tables that share key strings (a name is an exact key and a key of the single-entity table) are
 cut into the same shards and pickled together, so that pickle stores each string once and the
-unpickled tables share it, as eager tables would.
+unpickled tables share it, as eager tables would. Values that many entries share with a table
+held elsewhere (an entity's id and name, the value of each of its names) are pickled as their
+position in that table (pickle's persistent ids) and read back as the very same objects: a
+shard does not make a copy of each for itself.
 
 Once half the shards of a group are unpickled the rest are too, and each table becomes one plain
 dictionary (or tuple) again: a long run, which reads every part of a table sooner or later,
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import math
 import mmap
 import pickle
@@ -67,15 +71,33 @@ def key_shard(key: object, count: int) -> int:
     return zlib.crc32(key.encode("utf-8", "surrogatepass")) % count
 
 
-def _loads(data: Any) -> Any:
-    """Unpickle with the cyclic collector paused: a shard makes many containers, no cycles."""
+def _loads(data: Any, shared: Sequence[Any] | None = None) -> Any:
+    """Unpickle with the cyclic collector paused: a shard makes many containers, no cycles.
+
+    ``shared`` is the table the shard's persistent ids are positions in (:func:`pack_by_key`).
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        if shared is None:
+            return pickle.loads(data)
+        unpickler = pickle.Unpickler(io.BytesIO(data))
+        unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]
+        return unpickler.load()
     finally:
         if enabled:
             gc.enable()
+
+
+class _SharedPickler(pickle.Pickler):
+    """Pickles the items of a shared table as their positions in it (persistent ids)."""
+
+    def __init__(self, stream: io.BytesIO, shared: Sequence[Any]) -> None:
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self._positions = {id(item): position for position, item in enumerate(shared)}
+
+    def persistent_id(self, obj: Any) -> int | None:
+        return self._positions.get(id(obj))
 
 
 def _concatenate(pieces: list[bytes]) -> tuple[bytes, array[int]]:
@@ -85,19 +107,34 @@ def _concatenate(pieces: list[bytes]) -> tuple[bytes, array[int]]:
     return b"".join(pieces), bounds
 
 
-def pack_by_key(tables: Sequence[Mapping[str, Any]]) -> tuple[bytes, array[int]]:
+def pack_by_key(
+    tables: Sequence[Mapping[str, Any]], shared: Sequence[Any] | None = None
+) -> tuple[bytes, array[int]]:
     """Cut string-keyed tables into shards by key hash; their pickles and bounds.
 
     Shard ``i`` is the pickle of a tuple with, for each table, the dictionary of its keys
-    that fall in shard ``i``.
+    that fall in shard ``i``. An object that is an item of ``shared`` (the very object, not
+    an equal one) is pickled as its position there: the store that reads the shards back
+    needs the same table (:class:`ShardStore`'s ``shared``).
     """
     count = max(1, -(-max((len(t) for t in tables), default=0) // SHARD_SIZE))
     parts: list[list[dict[str, Any]]] = [[{} for _ in tables] for _ in range(count)]
     for n, table in enumerate(tables):
         for key, value in table.items():
             parts[key_shard(key, count)][n][key] = value
-    protocol = pickle.HIGHEST_PROTOCOL
-    return _concatenate([pickle.dumps(tuple(p), protocol=protocol) for p in parts])
+    if shared is None:
+        protocol = pickle.HIGHEST_PROTOCOL
+        return _concatenate([pickle.dumps(tuple(p), protocol=protocol) for p in parts])
+    pieces: list[bytes] = []
+    stream = io.BytesIO()
+    pickler = _SharedPickler(stream, shared)
+    for part in parts:
+        stream.seek(0)
+        stream.truncate()
+        pickler.clear_memo()
+        pickler.dump(tuple(part))
+        pieces.append(stream.getvalue())
+    return _concatenate(pieces)
 
 
 def pack_by_position(table: Sequence[Any] | Mapping[int, Any]) -> tuple[bytes, array[int]]:
@@ -137,6 +174,7 @@ class ShardStore:
         tables: list[dict[Any, Any] | list[Any]],
         *,
         by_position: bool = False,
+        shared: Callable[[], Sequence[Any]] | None = None,
     ) -> None:
         self.count = len(bounds) - 1
         #: The shards' pickles, one after the other (a view of the cache's memory map), until
@@ -147,6 +185,9 @@ class ShardStore:
         #: Position-keyed: a complete dictionary is put back in position order, the order of
         #: the eager one (shards fill it in the order they are read).
         self.by_position = by_position
+        #: Gives the table the shards' persistent ids are positions in, when they have some
+        #: (:func:`pack_by_key`); asked once per shard read, so that it can itself be lazy.
+        self.shared = shared
         self.loaded = bytearray(self.count)
         self.done = 0
         #: Every shard is in: the tables are complete.
@@ -196,7 +237,8 @@ class ShardStore:
     def _load(self, shard: int) -> None:
         # Under the lock. The shard's flag is set last: a reader that sees it finds the entries.
         began = time.perf_counter()
-        values = _loads(self.data[self.bounds[shard] : self.bounds[shard + 1]])
+        shared = None if self.shared is None else self.shared()
+        values = _loads(self.data[self.bounds[shard] : self.bounds[shard + 1]], shared)
         for table, value in zip(self.tables, values, strict=True):
             if isinstance(table, dict):
                 table.update(value)

@@ -85,44 +85,42 @@ def resolve_values(
     size = len(cells)
     index = registry.index
     # A long column reads most of the exact table: read it in one go before the loop.
-    index.preload(("exact_entities", "labels"), lookups=size)
-    single = index.exact_entities
+    index.preload(("exact_labels",), lookups=size)
+    single = index.exact_labels
+    # Name written exactly as one entity's -> (id, name): the exact path never loads the
+    # entities themselves, and needs no Match object (the answer resolve() gives such a name:
+    # matched, score 1).
     lookup = single.lookup() if isinstance(single, ShardedMap) else single.get
-    # (id, name) per entity: the exact path never loads the entities themselves.
-    labels = index.labels
-    # Fast path, in C over the whole column: a name written exactly as one entity's needs no
-    # Match object (the answer resolve() gives it: matched, score 1).
     matched = str(Status.MATCHED)
     rest: list[tuple[int, str]] = []
     texts = cast("Sequence[str]", cells)
     if set(map(type, cells)) <= {str} and max(map(len, texts), default=0) <= MAX_QUERY_CHARS:
         # A column of strings (the common case): every step is a map() in C over the whole
         # column, and the result columns are filled whole; only the cells the fast path has
-        # no answer for (found with compress()) are visited in Python: they borrow entity
-        # 0's label, then are cleared.
-        positions: list[int | None] = list(map(lookup, texts))
-        missing = list(itertools.compress(range(size), map(_is_none, positions)))
+        # no answer for (found with compress()) are visited in Python: they get no label's
+        # id and name, then are cleared.
+        pairs: list[tuple[str | None, str | None] | None] = list(map(lookup, texts))
+        missing = list(itertools.compress(range(size), map(_is_none, pairs)))
         for i in missing:
-            positions[i] = 0
-        pairs = (
-            list(map(labels.__getitem__, cast("list[int]", positions)))
-            if labels
-            else [_NO_LABEL] * size  # a registry without entities
-        )
+            pairs[i] = _NO_LABEL
+        labelled = cast("list[tuple[str | None, str | None]]", pairs)
         result = ResultColumns(
-            list(map(_first, pairs)), list(map(_second, pairs)), [1.0] * size, [matched] * size
+            list(map(_first, labelled)),
+            list(map(_second, labelled)),
+            [1.0] * size,
+            [matched] * size,
         )
         for i in missing:
-            result.ids[i] = result.names[i] = result.scores[i] = result.statuses[i] = None
+            result.scores[i] = result.statuses[i] = None
         rest = [(i, texts[i]) for i in missing]
     else:
         result = ResultColumns([None] * size, [None] * size, [None] * size, [None] * size)
         ids, names, scores, statuses = result.ids, result.names, result.scores, result.statuses
         for i, value in enumerate(cells):
             if isinstance(value, str):
-                position = lookup(value)
-                if position is not None and len(value) <= MAX_QUERY_CHARS:
-                    ids[i], names[i] = labels[position]
+                label = lookup(value)
+                if label is not None and len(value) <= MAX_QUERY_CHARS:
+                    ids[i], names[i] = label
                     scores[i], statuses[i] = 1.0, matched
                 else:
                     rest.append((i, value))
