@@ -278,32 +278,3 @@ def test_a_derived_word_is_no_name_of_any_entity() -> None:
     assert registry.resolve("Zaporizhzhia").id == "zaporizhzhia"
     assert registry.resolve("Dnepropetrovsk").id == "dnipro"
     assert registry.resolve("Dnipropetrowsk").id == "dnipro"
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        # Polish -ski and -iecki are two surnames: the c of -cki is the ц of -цкий.
-        ("Mateusz Morawski", None),
-        ("Mateusz Morawiecki", "mateusz-morawiecki"),
-        ("Morawiecki", "mateusz-morawiecki"),
-        ("Матеуш Моравецкий", "mateusz-morawiecki"),
-        ("Mateusz Morawietski", "mateusz-morawiecki"),
-        ("Mateusz Morawiecky", "mateusz-morawiecki"),
-        ("Karol Nawrotski", "karol-nawrocki"),
-        ("Кароль Навроцкий", "karol-nawrocki"),
-    ],
-)
-def test_polish_cki_keeps_its_ts(query: str, expected: str | None) -> None:
-    match = Registry.default().resolve(query)
-    if expected is None:
-        assert match.status is not Status.MATCHED, match
-    else:
-        assert (match.status, match.id) == (Status.MATCHED, expected), match
-
-
-def test_ck_before_i_is_ts_k_and_elsewhere_a_doubled_k() -> None:
-    keyer = Keyer()
-    assert keyer.key("Morawiecki").full_keys == keyer.key("Morawietsky").full_keys
-    assert keyer.key("Morawiecki").full_keys != keyer.key("Morawieki").full_keys
-    assert keyer.key("Jackson").full_keys == keyer.key("Jakson").full_keys
