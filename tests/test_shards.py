@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import pickle
 import threading
 from pathlib import Path
@@ -210,6 +211,18 @@ def test_sharded_index_answers_as_the_eager_one(tmp_path: Path) -> None:
     assert dict(index.exact_labels.items()) == eager.index.exact_labels
     assert dict(index.profiles.items()) == eager.index.profiles
     assert list(index.forms) == list(eager.index.forms)
+
+
+@pytest.mark.usefixtures("small_shards")
+def test_a_table_kept_without_its_index_still_reads_its_shards() -> None:
+    eager = Registry.load(REGISTRY_DIR, cache=False)
+    copy = pickle.loads(pickle.dumps(eager.index, protocol=5))
+    labels, exact = copy.exact_labels, copy.exact
+    del copy
+    gc.collect()
+    for text, label in eager.index.exact_labels.items():
+        assert labels.get(text) == label
+    assert pickle.loads(pickle.dumps(exact)) == eager.index.exact
 
 
 @pytest.mark.usefixtures("small_shards")

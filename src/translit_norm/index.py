@@ -13,7 +13,6 @@ import re
 import threading
 import time
 import unicodedata
-import weakref
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -236,7 +235,10 @@ def _first_letter(text: str) -> str:
 #: whole on first use. Tables that share strings share a block, so that pickle stores each
 #: string once.
 _GROUPS = {
-    "names": ("labels", "forms"),
+    # The labels are a block of their own: the shards of the exact group read them too
+    # (_SHARING_LABELS), whether or not the forms are ever needed.
+    "labels": ("labels",),
+    "names": ("forms",),
     "keys": ("compact_grams", "skeleton_keys"),
     "people": ("given_names", "surname_slips", "given_surnames"),
 }
@@ -254,6 +256,37 @@ _BY_POSITION = ("entities", "profiles")
 #: hold each label as its position, and read it back as the label itself.
 _SHARING_LABELS = frozenset({"exact"})
 _GROUP_OF = {table: group for group, tables in _GROUPS.items() for table in tables}
+
+
+class _Block:
+    """One pickled block of small tables, unpickled once, on first use, by whoever asks first.
+
+    Held by the index and, for the labels, by the shard store that reads them back (without
+    a reference to the index: a table kept on its own still reads its shards).
+    """
+
+    __slots__ = ("_lock", "data", "seconds", "values")
+
+    def __init__(self, data: Any) -> None:
+        #: The pickle (a view of the cache's memory map) until it is unpickled.
+        self.data: Any = data
+        self.values: tuple[Any, ...] | None = None
+        self.seconds = 0.0
+        self._lock = threading.Lock()
+
+    def load(self) -> tuple[Any, ...]:
+        """The block's tables, in the order of their group (unpickled on the first call)."""
+        with self._lock:
+            if self.values is None:
+                start = time.perf_counter()
+                self.values = tuple(_unpickle_block(self.data))
+                self.data = None
+                self.seconds = time.perf_counter() - start
+            return self.values
+
+    def first(self) -> Any:
+        """The block's first table."""
+        return self.load()[0]
 
 
 def _append(table: dict[str, tuple[int, ...]], key: str, ref: int) -> None:
@@ -299,11 +332,11 @@ def _restore(
 ) -> Index:
     """Unpickle an :class:`Index`: its tables stay pickled until first used."""
     index = Index.__new__(Index)
-    index.__dict__.update(keyer=keyer, _blocks=dict(blocks), _lock=threading.Lock())
-    labels = _labels_of(weakref.ref(index))
+    pending = {group: _Block(data) for group, data in blocks.items()}
+    index.__dict__.update(keyer=keyer, _blocks=pending, _lock=threading.Lock())
     for group, (data, bounds, lengths) in by_key.items():
         tables = _BY_KEY[group]
-        shared = labels if group in _SHARING_LABELS else None
+        shared = pending["labels"].first if group in _SHARING_LABELS else None
         store = ShardStore(data, bounds, [{} for _ in tables], shared=shared)
         for n, (table, length) in enumerate(zip(tables, lengths, strict=True)):
             index.__dict__[table] = ShardedMap[Any, Any](store, n, length, key_shard)
@@ -315,18 +348,6 @@ def _restore(
             store = ShardStore(data, bounds, [[None] * length])
             index.__dict__[table] = ShardedSequence[Any](store)
     return index
-
-
-def _labels_of(index: weakref.ReferenceType[Index]) -> Callable[[], Sequence[tuple[str, str]]]:
-    """Gives the labels of ``index``, unpickled when first asked for (weakly: no cycle)."""
-
-    def labels() -> Sequence[tuple[str, str]]:
-        found = index()
-        if found is None:
-            raise ReferenceError("the index these shards belong to is gone")
-        return found.labels
-
-    return labels
 
 
 def _native_keys(
@@ -462,12 +483,12 @@ class Index:
             return bytes(data)
 
         blocks: dict[str, Any] = {}
-        pending: dict[str, Any] = self.__dict__.get("_blocks", {})
+        pending: dict[str, _Block] = self.__dict__.get("_blocks", {})
         for group, tables in _GROUPS.items():
-            if group in pending:
-                data = pending[group]
+            if group in pending and pending[group].data is not None:
+                data = pending[group].data
             else:
-                values = tuple(self.__dict__[table] for table in tables)
+                values = tuple(getattr(self, table) for table in tables)
                 data = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
             blocks[group] = block(data)
         by_key: dict[str, _Packed] = {}
@@ -499,12 +520,7 @@ class Index:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         with self.__dict__["_lock"]:
             if name not in self.__dict__:
-                start = time.perf_counter()
-                values = _unpickle_block(pending[group])
-                self.__dict__.update(zip(_GROUPS[group], values, strict=True))
-                del pending[group]
-                seconds = time.perf_counter() - start
-                self.__dict__["_block_seconds"] = self.__dict__.get("_block_seconds", 0.0) + seconds
+                self.__dict__.update(zip(_GROUPS[group], pending[group].load(), strict=True))
         return self.__dict__[name]
 
     def _stores(self) -> dict[int, ShardStore]:
@@ -525,7 +541,7 @@ class Index:
         as they are.
 
         Args:
-            tables: Attribute names of tables (``"exact_entities"``, ``"profiles"``...).
+            tables: Attribute names of tables (``"exact_labels"``, ``"profiles"``...).
             lookups: How many lookups of random keys the caller is about to make in each.
         """
         for name in tables:
@@ -539,7 +555,8 @@ class Index:
         Zero for an index compiled in this process; for one read from the compiled cache,
         the cost of its lazy loading, to be reported beside the work that caused it.
         """
-        blocks: float = self.__dict__.get("_block_seconds", 0.0)
+        pending: dict[str, _Block] = self.__dict__.get("_blocks", {})
+        blocks = sum(block.seconds for block in pending.values())
         return blocks + sum(store.seconds for store in self._stores().values())
 
     def entity_tuple(self) -> tuple[Entity, ...]:

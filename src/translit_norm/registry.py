@@ -211,7 +211,7 @@ class Registry:
         # Each distinct name once: the answers are frozen, a repeat shares its answer.
         distinct = list(dict.fromkeys(batch))
         # A batch that reads most of the exact table reads it in one go, before the loop.
-        index.preload(("exact", "exact_entities"), lookups=len(distinct))
+        index.preload(("exact", "exact_labels"), lookups=len(distinct))
         exact = index.exact_answer
         solved: dict[str, Match] = {}
         rest: list[str] = []

@@ -9,10 +9,10 @@ position-keyed one (entities, profiles) by position range.
 
 Tables that share key strings (a name is an exact key and a key of the single-entity table) are
 cut into the same shards and pickled together, so that pickle stores each string once and the
-unpickled tables share it, as eager tables would. Values that many entries share with a table
-held elsewhere (an entity's id and name, the value of each of its names) are pickled as their
-position in that table (pickle's persistent ids) and read back as the very same objects: a
-shard does not make a copy of each for itself.
+unpickled tables share it, as eager tables would. Values that are items of a table held
+elsewhere (an entity's (id, name) label, the value of each of that entity's names in the
+single-entity exact table) are pickled as their position in that table (pickle's persistent
+ids) and read back as the very same objects: a shard does not make a copy of each for itself.
 
 Once half the shards of a group are unpickled the rest are too, and each table becomes one plain
 dictionary (or tuple) again: a long run, which reads every part of a table sooner or later,
@@ -94,9 +94,12 @@ class _SharedPickler(pickle.Pickler):
 
     def __init__(self, stream: io.BytesIO, shared: Sequence[Any]) -> None:
         super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        # Kept: the ids below are those of live objects only while the table is alive.
+        self._shared = shared
         self._positions = {id(item): position for position, item in enumerate(shared)}
 
     def persistent_id(self, obj: Any) -> int | None:
+        """The position of ``obj`` in the shared table, if it is one of its items."""
         return self._positions.get(id(obj))
 
 
@@ -236,8 +239,9 @@ class ShardStore:
 
     def _load(self, shard: int) -> None:
         # Under the lock. The shard's flag is set last: a reader that sees it finds the entries.
-        began = time.perf_counter()
+        # (The shared table, when first read, counts its own time.)
         shared = None if self.shared is None else self.shared()
+        began = time.perf_counter()
         values = _loads(self.data[self.bounds[shard] : self.bounds[shard + 1]], shared)
         for table, value in zip(self.tables, values, strict=True):
             if isinstance(table, dict):
