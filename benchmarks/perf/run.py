@@ -197,13 +197,14 @@ def measure(
     paths: dict[str, dict[str, Any]] = {}
     for mode in ("columns", "exact", "fuzzy"):
         # Each path in `repeats` fresh processes, one after the other: the figure is the run
-        # with the median steady rate (the machines are shared; every run's rate is kept).
+        # with the median steady rate, the lower one of an even count (the machines are
+        # shared; every run's rate is kept).
         runs = [
             child("throughput.py", str(cache_dir), entry.stem, str(queries_file), mode)
             for _ in range(repeats)
         ]
         assert all(r["ids"] == runs[0]["ids"] for r in runs)  # the answers are deterministic
-        middle = sorted(runs, key=lambda r: float(r["qps"]))[len(runs) // 2]
+        middle = sorted(runs, key=lambda r: float(r["qps"]))[(len(runs) - 1) // 2]
         paths[mode] = {**middle, "qps_runs": [r["qps"] for r in runs]}
     ours, columns = paths["exact"], paths["columns"]
     exact_right = sum(a == t for a, (_, t) in zip(ours["ids"], exact, strict=True)) / len(exact)
@@ -307,19 +308,6 @@ def report(result: dict[str, Any]) -> str:
         ),
         ("exact answers right", f"{exact['correct']:.1%}", "", ""),
         (
-            "  steady rate of each process run",
-            "; ".join(
-                f"{name} " + " / ".join(f"{q:,.0f}" for q in runs)
-                for name, runs in (
-                    ("columns", exact.get("columns_qps_runs", [])),
-                    ("resolve_many", exact.get("qps_runs", [])),
-                    ("fuzzy", fuzzy.get("qps_runs", [])),
-                )
-            ),
-            "",
-            "",
-        ),
-        (
             "fuzzy queries/s",
             f"{fuzzy['qps']:,.0f} [{fuzzy.get('cold_qps', 0):,.0f}]",
             f"extractOne {naive['qps']:,.1f}; shards read s "
@@ -381,6 +369,17 @@ def report(result: dict[str, Any]) -> str:
     lines.append(f"{'figure':40} {'translit_norm':>24}  {'baseline (same run)':46} target")
     for name, ours, base, target in rows:
         lines.append(f"{name:40} {ours:>24}  {base:46} {target}")
+    runs = [
+        f"{name} " + " / ".join(f"{q:,.0f}" for q in result[part][field])
+        for name, part, field in (
+            ("columns", "exact", "columns_qps_runs"),
+            ("resolve_many", "exact", "qps_runs"),
+            ("fuzzy", "fuzzy", "qps_runs"),
+        )
+        if result[part].get(field)
+    ]
+    if runs:
+        lines.append("steady rate of each process run (the median one above): " + "; ".join(runs))
     return "\n".join(lines)
 
 
@@ -402,6 +401,8 @@ def main() -> None:
         "--report", action="store_true", help="print the tables of the stored results only"
     )
     args = parser.parse_args()
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
     results_dir = args.results
     results_dir.mkdir(parents=True, exist_ok=True)
     if args.report:
