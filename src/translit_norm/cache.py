@@ -42,7 +42,7 @@ __all__ = ["CACHE_ENV", "KEEP_ENTRIES", "cache_directory", "fingerprint", "prune
 
 #: Environment variable that overrides the cache directory (read when a registry is loaded).
 CACHE_ENV = "TRANSLIT_NORM_CACHE_DIR"
-_MAGIC = b"translit-norm-index\x00v5\x00"
+_MAGIC = b"translit-norm-index\x00v6\x00"
 _DIGEST_SIZE = 16
 _COUNT = struct.Struct("<I")
 _SIZE = struct.Struct("<Q")
