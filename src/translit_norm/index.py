@@ -333,7 +333,7 @@ def _restore(
     """Unpickle an :class:`Index`: its tables stay pickled until first used."""
     index = Index.__new__(Index)
     pending = {group: _Block(data) for group, data in blocks.items()}
-    index.__dict__.update(keyer=keyer, _blocks=pending, _lock=threading.Lock())
+    index.__dict__.update(keyer=keyer, _blocks=pending)
     for group, (data, bounds, lengths) in by_key.items():
         tables = _BY_KEY[group]
         shared = pending["labels"].first if group in _SHARING_LABELS else None
@@ -518,9 +518,8 @@ class Index:
         group = _GROUP_OF.get(name)
         if pending is None or group is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        with self.__dict__["_lock"]:
-            if name not in self.__dict__:
-                self.__dict__.update(zip(_GROUPS[group], pending[group].load(), strict=True))
+        # The block unpickles once, under its own lock, and gives every thread the same tables.
+        self.__dict__.update(zip(_GROUPS[group], pending[group].load(), strict=True))
         return self.__dict__[name]
 
     def _stores(self) -> dict[int, ShardStore]:
